@@ -1,0 +1,19 @@
+package city.gridcommand.ingest;
+
+/**
+ * A batch could not be written. {@code permanent} means the data itself was refused (retrying the
+ * same rows cannot help); otherwise the database was unavailable and the batch is retried.
+ */
+public final class BatchStoreException extends RuntimeException {
+
+    private final boolean permanent;
+
+    public BatchStoreException(String message, boolean permanent, Throwable cause) {
+        super(message, cause);
+        this.permanent = permanent;
+    }
+
+    public boolean permanent() {
+        return permanent;
+    }
+}

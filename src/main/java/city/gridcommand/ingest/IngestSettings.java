@@ -1,0 +1,49 @@
+package city.gridcommand.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** What ingest accepts and how it batches (environment: {@code GRID_INGEST_*}). */
+@ConfigMapping(prefix = "grid.ingest")
+public interface IngestSettings {
+
+    /** Largest payload accepted, in bytes. Default 65536. */
+    @WithDefault("65536")
+    int maxPayloadBytes();
+
+    /** How far a sender's clock may run ahead of the service's. Default 5 minutes. */
+    @WithDefault("PT5M")
+    Duration maxFutureSkew();
+
+    /** How old a message may be (a gateway replaying its buffer). Default 7 days; capped by retention. */
+    @WithDefault("P7D")
+    Duration maxAge();
+
+    /** Refuse devices and workers that are not registered. Default false (accept everyone). */
+    @WithDefault("false")
+    boolean requireRegistration();
+
+    /** Payload bytes kept in a dead letter. Default 4096. */
+    @WithDefault("4096")
+    int deadLetterPayloadBytes();
+
+    /** Most messages written in one transaction. Default 2000. */
+    @WithDefault("2000")
+    int maxBatch();
+
+    /** Batches written at once. Default 2. */
+    @WithDefault("2")
+    int maxConcurrentWrites();
+
+    /**
+     * Most messages held unacknowledged; also the MQTT receive maximum (at most 65535), so the broker
+     * never sends more. This bounds memory whatever the rate. Default 20000.
+     */
+    @WithDefault("20000")
+    int capacity();
+
+    /** Ceiling of the retry back-off while the database is unavailable. Default 5 seconds. */
+    @WithDefault("PT5S")
+    Duration maxRetryDelay();
+}

@@ -1,0 +1,54 @@
+package city.gridcommand.ingest;
+
+import city.gridcommand.store.PgBatchStore;
+import city.gridcommand.store.StoreSettings;
+import io.vertx.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Builds the framework-free ingest core from typed configuration and the database pool. */
+@ApplicationScoped
+public class IngestWiring {
+
+    @Produces
+    @Singleton
+    IngestCounters counters() {
+        return new IngestCounters();
+    }
+
+    @Produces
+    @Singleton
+    DemandRelay demandRelay() {
+        return new DemandRelay();
+    }
+
+    @Produces
+    @Singleton
+    WriteBehind writeBehind(IngestSettings settings, Pool pool, IngestCounters counters,
+            DemandRelay demand) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "grid-write-behind-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        WriteBehind.Settings batching = new WriteBehind.Settings(settings.maxBatch(), settings.maxConcurrentWrites(),
+                settings.capacity(), settings.maxRetryDelay(), settings.deadLetterPayloadBytes());
+        return new WriteBehind(batching, new PgBatchStore(pool), counters, timer, demand);
+    }
+
+    @Produces
+    @Singleton
+    IngestPipeline pipeline(IngestSettings settings, StoreSettings store, SenderRegistry registry,
+            WriteBehind writeBehind, IngestCounters counters) {
+        Duration retention = Duration.ofDays(store.retentionDays());
+        Duration maxAge = settings.maxAge().compareTo(retention) < 0 ? settings.maxAge() : retention;
+        IngestLimits limits = new IngestLimits(settings.maxPayloadBytes(), settings.maxFutureSkew(), maxAge);
+        SignalDecoder decoder = new SignalDecoder(limits, System::currentTimeMillis);
+        return new IngestPipeline(decoder, settings.requireRegistration() ? registry : SenderRegistry.OPEN,
+                writeBehind, counters, settings.deadLetterPayloadBytes());
+    }
+}

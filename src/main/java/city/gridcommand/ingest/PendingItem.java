@@ -1,0 +1,23 @@
+package city.gridcommand.ingest;
+
+import city.gridcommand.signal.Signal;
+import city.gridcommand.signal.SignalSource;
+
+/**
+ * A message waiting to be written: either a decoded signal or a dead letter, plus the acknowledgement
+ * to send once it is durable. Exactly one of {@code signal} and {@code deadLetter} is set.
+ */
+public record PendingItem(Signal signal, DeadLetter deadLetter, SignalSource source, Runnable ack) {
+
+    public static PendingItem accepted(Signal signal, Runnable ack) {
+        return new PendingItem(signal, null, signal.source(), ack);
+    }
+
+    public static PendingItem rejected(DeadLetter deadLetter, SignalSource source, Runnable ack) {
+        return new PendingItem(null, deadLetter, source, ack);
+    }
+
+    public boolean isDeadLetter() {
+        return deadLetter != null;
+    }
+}

@@ -1,0 +1,224 @@
+package city.gridcommand.ingest;
+
+import city.gridcommand.signal.SignalSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Gathers pending items into batches, makes each batch durable through the {@link BatchStore}, and
+ * only then acknowledges its messages and asks the broker for as many new ones.
+ *
+ * <p>Batches form naturally: while the write slots are busy, items accumulate, so a quiet system
+ * writes each message at once and a loaded one writes large batches. A batch the database cannot take
+ * right now is retried with back-off and holds its slot; a batch the database refuses because of its
+ * data is split until the offending message is found and dead-lettered, so one bad row never stops
+ * ingestion.
+ */
+public final class WriteBehind {
+
+    private static final Logger LOG = Logger.getLogger(WriteBehind.class.getName());
+    private static final long FIRST_RETRY_DELAY_MS = 50;
+
+    /**
+     * @param maxBatch            most items in one write
+     * @param maxConcurrentWrites writes in flight at once
+     * @param capacity            most messages held unacknowledged; the MQTT side requests no more
+     * @param maxRetryDelay       ceiling of the back-off while the database is unavailable
+     * @param maxDeadLetterBytes  payload bytes kept for a message the database refused
+     */
+    public record Settings(int maxBatch, int maxConcurrentWrites, int capacity, Duration maxRetryDelay,
+            int maxDeadLetterBytes) {
+    }
+
+    private final Settings settings;
+    private final BatchStore store;
+    private final IngestCounters counters;
+    private final ScheduledExecutorService scheduler;
+    private final IntConsumer demand;
+
+    private final Object lock = new Object();
+    private List<PendingItem> pending;
+    private int writesInFlight;
+    private int outstanding;
+    private volatile long stalledSince;
+
+    /**
+     * @param demand told how many more messages may be taken in, each time a batch is acknowledged
+     */
+    public WriteBehind(Settings settings, BatchStore store, IngestCounters counters,
+            ScheduledExecutorService scheduler, IntConsumer demand) {
+        this.settings = settings;
+        this.store = store;
+        this.counters = counters;
+        this.scheduler = scheduler;
+        this.demand = demand;
+        this.pending = new ArrayList<>(settings.maxBatch());
+    }
+
+    /** Queues one item; writes at once when a slot is free. */
+    public void add(PendingItem item) {
+        List<PendingItem> batch;
+        synchronized (lock) {
+            outstanding++;
+            pending.add(item);
+            batch = takeBatchIfSlotFree();
+        }
+        if (batch != null) {
+            write(batch);
+        }
+    }
+
+    /** Messages taken in and not yet acknowledged. */
+    public int outstanding() {
+        synchronized (lock) {
+            return outstanding;
+        }
+    }
+
+    public Pressure pressure() {
+        if (stalledSince != 0) {
+            return Pressure.STALLED;
+        }
+        return outstanding() >= settings.capacity() ? Pressure.SATURATED : Pressure.FLOWING;
+    }
+
+    /** When the database started failing (epoch ms), or 0 while it works. */
+    public long stalledSince() {
+        return stalledSince;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    private List<PendingItem> takeBatchIfSlotFree() {
+        if (pending.isEmpty() || writesInFlight >= settings.maxConcurrentWrites()) {
+            return null;
+        }
+        writesInFlight++;
+        List<PendingItem> batch;
+        if (pending.size() <= settings.maxBatch()) {
+            batch = pending;
+            pending = new ArrayList<>(Math.min(settings.maxBatch(), Math.max(16, batch.size() * 2)));
+        } else {
+            batch = new ArrayList<>(pending.subList(0, settings.maxBatch()));
+            pending = new ArrayList<>(pending.subList(settings.maxBatch(), pending.size()));
+        }
+        return batch;
+    }
+
+    private void write(List<PendingItem> batch) {
+        writeReliably(batch, 0).whenComplete((ignored, error) -> {
+            if (error != null) {
+                // Only a bug lands here; the messages stay unacknowledged and the broker redelivers them.
+                LOG.log(Level.SEVERE, "batch write failed unexpectedly; its messages stay unacknowledged", error);
+            } else {
+                for (PendingItem item : batch) {
+                    item.ack().run();
+                }
+            }
+            List<PendingItem> next;
+            synchronized (lock) {
+                writesInFlight--;
+                outstanding -= error == null ? batch.size() : 0;
+                next = takeBatchIfSlotFree();
+            }
+            if (error == null) {
+                demand.accept(batch.size());
+            }
+            if (next != null) {
+                write(next);
+            }
+        });
+    }
+
+    /** Completes once every item of the batch is durable, as a signal or as a dead letter. */
+    private CompletionStage<Void> writeReliably(List<PendingItem> batch, int attempt) {
+        return store.write(batch).handle((counts, error) -> {
+            if (error == null) {
+                stalledSince = 0;
+                account(batch, counts);
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            BatchStoreException failure = unwrap(error);
+            if (failure.permanent()) {
+                return isolate(batch, failure);
+            }
+            if (stalledSince == 0) {
+                stalledSince = System.currentTimeMillis();
+                LOG.warning("database unavailable, holding " + batch.size() + " messages and retrying: "
+                        + failure.getMessage());
+            }
+            return delay(retryDelay(attempt)).thenCompose(v -> writeReliably(batch, attempt + 1));
+        }).thenCompose(stage -> stage);
+    }
+
+    private CompletionStage<Void> isolate(List<PendingItem> batch, BatchStoreException failure) {
+        if (batch.size() > 1) {
+            int half = batch.size() / 2;
+            List<PendingItem> right = batch.subList(half, batch.size());
+            return writeReliably(batch.subList(0, half), 0).thenCompose(v -> writeReliably(right, 0));
+        }
+        PendingItem item = batch.get(0);
+        if (item.isDeadLetter()) {
+            LOG.severe("the database refused a dead letter; it is logged here instead: " + item.deadLetter()
+                    + " cause: " + failure.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+        counters.rejected(item.source(), RejectReason.STORE_REJECTED);
+        DeadLetter letter = storeRejected(item, failure);
+        return writeReliably(List.of(PendingItem.rejected(letter, item.source(), item.ack())), 0);
+    }
+
+    private DeadLetter storeRejected(PendingItem item, BatchStoreException failure) {
+        String text = item.signal().toString();
+        byte[] raw = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int kept = Math.min(raw.length, settings.maxDeadLetterBytes());
+        return new DeadLetter(RejectReason.STORE_REJECTED, "the database refused the row: " + failure.getMessage(),
+                item.source().topicOf(item.signal().senderId()), item.signal().senderId(), item.signal().receivedAt(), java.util.Arrays.copyOf(raw, kept),
+                raw.length);
+    }
+
+    private void account(List<PendingItem> batch, BatchStore.StoredCounts counts) {
+        int[] signals = new int[SignalSource.values().length];
+        for (PendingItem item : batch) {
+            if (!item.isDeadLetter()) {
+                signals[item.source().ordinal()]++;
+            }
+        }
+        for (SignalSource source : SignalSource.values()) {
+            int total = signals[source.ordinal()];
+            if (total > 0) {
+                int fresh = counts.newOf(source);
+                counters.processed(source, fresh);
+                counters.duplicates(source, total - fresh);
+            }
+        }
+    }
+
+    private long retryDelay(int attempt) {
+        long delay = FIRST_RETRY_DELAY_MS << Math.min(attempt, 16);
+        return Math.min(delay, settings.maxRetryDelay().toMillis());
+    }
+
+    private CompletionStage<Void> delay(long millis) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        scheduler.schedule(() -> done.complete(null), millis, TimeUnit.MILLISECONDS);
+        return done;
+    }
+
+    private static BatchStoreException unwrap(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof BatchStoreException e ? e
+                : new BatchStoreException("unexpected store failure: " + cause, false, cause);
+    }
+}

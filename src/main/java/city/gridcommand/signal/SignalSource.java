@@ -1,0 +1,61 @@
+package city.gridcommand.signal;
+
+/**
+ * The MQTT feeds of contract section 1, each with the topic family it arrives on.
+ * {@link #UNKNOWN} stands for a topic that matches none of them; it only appears in counters.
+ */
+public enum SignalSource {
+    TELEMETRY("sensors", "telemetry"),
+    DETECTION("cameras", "detections"),
+    WORKER_LOCATION("workers", "location"),
+    WORKER_REPORT("workers", "reports"),
+    WORKER_ACK("workers", "acks"),
+    DEVICE_STATUS("devices", "status"),
+    UNKNOWN("", "");
+
+    /** The common prefix of every topic the service subscribes to. */
+    public static final String TOPIC_ROOT = "grid/v1/";
+
+    private final String collection;
+    private final String feed;
+
+    SignalSource(String collection, String feed) {
+        this.collection = collection;
+        this.feed = feed;
+    }
+
+    /** The MQTT topic filter for this feed, e.g. {@code grid/v1/sensors/+/telemetry}. */
+    public String topicFilter() {
+        return TOPIC_ROOT + collection + "/+/" + feed;
+    }
+
+    /** The topic a sender publishes this feed on, e.g. {@code grid/v1/sensors/smk-1/telemetry}. */
+    public String topicOf(String senderId) {
+        return TOPIC_ROOT + collection + "/" + senderId + "/" + feed;
+    }
+
+    /** Lower-case name used in the REST counters and metric tags. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether this source is a real feed (everything but {@link #UNKNOWN}). */
+    public boolean isFeed() {
+        return this != UNKNOWN;
+    }
+
+    /** Finds the feed for a topic's collection and feed segments, or {@link #UNKNOWN}. */
+    public static SignalSource of(String collection, String feed) {
+        for (SignalSource source : values()) {
+            if (source.isFeed() && source.collection.equals(collection) && source.feed.equals(feed)) {
+                return source;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    /** All real feeds, in contract order. */
+    public static java.util.List<SignalSource> feeds() {
+        return java.util.List.of(TELEMETRY, DETECTION, WORKER_LOCATION, WORKER_REPORT, WORKER_ACK, DEVICE_STATUS);
+    }
+}
