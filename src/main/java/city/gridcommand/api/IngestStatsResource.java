@@ -1,0 +1,27 @@
+package city.gridcommand.api;
+
+import city.gridcommand.ingest.IngestCounters;
+import city.gridcommand.ingest.WriteBehind;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /api/v1/stats/ingest}: what came in, what was stored, what was refused and why. */
+@Path("/api/v1/stats/ingest")
+@Produces(MediaType.APPLICATION_JSON)
+public class IngestStatsResource {
+
+    private final IngestCounters counters;
+    private final WriteBehind writeBehind;
+
+    IngestStatsResource(IngestCounters counters, WriteBehind writeBehind) {
+        this.counters = counters;
+        this.writeBehind = writeBehind;
+    }
+
+    @GET
+    public IngestStatsView stats() {
+        return IngestStatsView.of(counters, writeBehind);
+    }
+}

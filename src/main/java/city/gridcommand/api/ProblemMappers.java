@@ -1,0 +1,44 @@
+package city.gridcommand.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves the API as problem+json with the right status: refusals as they were raised,
+ * framework errors (unknown path, wrong method, unreadable body) with their own status, and anything
+ * unexpected as a 500 whose cause is logged here and never sent to the caller.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response refused(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.title(), e.getMessage(), uri, e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return respond(status, "Server error", "the request could not be completed", uri, null);
+        }
+        return respond(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("unexpected error answering " + uri.getPath(), e);
+        return respond(500, "Server error", "the request could not be completed; the cause is in the service log",
+                uri, null);
+    }
+
+    private static Response respond(int status, String title, String detail, UriInfo uri, String field) {
+        Problem problem = new Problem("about:blank", title, status, detail, uri.getPath(), field);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,125 @@
+package city.gridcommand.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import city.gridcommand.signal.SignalSource;
+import city.gridcommand.signal.Telemetry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WriteBehindTest {
+
+    private final FakeBatchStore store = new FakeBatchStore();
+    private final IngestCounters counters = new IngestCounters();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicInteger acked = new AtomicInteger();
+    private final AtomicInteger demanded = new AtomicInteger();
+    private final WriteBehind writeBehind = new WriteBehind(
+            new WriteBehind.Settings(100, 2, 1000, Duration.ofMillis(20), 256), store, counters, timer,
+            demanded::addAndGet);
+
+    @AfterEach
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    private PendingItem telemetry(String device, long seq) {
+        Telemetry t = new Telemetry(device, seq, 1_000, Map.of("t", 1.0), null, 1_001);
+        return PendingItem.accepted(t, acked::incrementAndGet);
+    }
+
+    @Test
+    void acknowledgesOnlyAfterTheBatchIsStored() {
+        store.holdWrites = true;
+        writeBehind.add(telemetry("a", 1));
+        writeBehind.add(telemetry("a", 2));
+        assertThat(acked).hasValue(0);
+        assertThat(writeBehind.outstanding()).isEqualTo(2);
+
+        assertThat(store.held).hasSize(2);
+
+        store.release();
+        await().untilAsserted(() -> assertThat(acked).hasValue(2));
+        assertThat(demanded).hasValue(2);
+        assertThat(writeBehind.outstanding()).isZero();
+        assertThat(counters.processedOf(SignalSource.TELEMETRY)).isEqualTo(2);
+    }
+
+    @Test
+    void gathersWhatArrivesWhileSlotsAreBusyIntoBatches() {
+        store.holdWrites = true;
+        for (int i = 1; i <= 250; i++) {
+            writeBehind.add(telemetry("a", i));
+        }
+        // Two writes of one item each took the two slots; 248 wait.
+        assertThat(store.held).hasSize(2);
+        while (acked.get() < 250) {
+            store.release();
+        }
+        assertThat(store.batchSizes).allMatch(size -> size <= 100);
+        assertThat(store.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(250);
+        assertThat(store.batchSizes.size()).isLessThan(10);
+    }
+
+    @Test
+    void countsRedeliveredDuplicatesWithoutStoringThemTwice() {
+        writeBehind.add(telemetry("a", 1));
+        writeBehind.add(telemetry("a", 1));
+        writeBehind.add(telemetry("a", 2));
+        await().untilAsserted(() -> assertThat(acked).hasValue(3));
+        assertThat(store.stored()).isEqualTo(2);
+        assertThat(counters.duplicatesOf(SignalSource.TELEMETRY)).isEqualTo(1);
+        assertThat(counters.processedOf(SignalSource.TELEMETRY)).isEqualTo(2);
+    }
+
+    @Test
+    void holdsAndRetriesWhileTheDatabaseIsDownThenRecovers() {
+        store.down = true;
+        writeBehind.add(telemetry("a", 1));
+        await().untilAsserted(() -> assertThat(writeBehind.pressure()).isEqualTo(Pressure.STALLED));
+        assertThat(acked).hasValue(0);
+        assertThat(writeBehind.stalledSince()).isPositive();
+
+        store.down = false;
+        await().untilAsserted(() -> assertThat(acked).hasValue(1));
+        assertThat(writeBehind.pressure()).isEqualTo(Pressure.FLOWING);
+        assertThat(store.stored()).isEqualTo(1);
+    }
+
+    @Test
+    void deadLettersTheOneRowTheDatabaseRefusesAndStoresTheRest() {
+        store.holdWrites = true;
+        for (int i = 1; i <= 40; i++) {
+            writeBehind.add(telemetry("a", i));
+        }
+        store.refuses = item -> !item.isDeadLetter() && ((Telemetry) item.signal()).seq() == 17;
+        store.holdWrites = false;
+        store.release();
+        await().untilAsserted(() -> assertThat(acked).hasValue(40));
+        assertThat(store.stored()).isEqualTo(39);
+        assertThat(store.deadLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo(RejectReason.STORE_REJECTED);
+            assertThat(letter.detail()).contains("value too long");
+            assertThat(letter.topic()).isEqualTo("grid/v1/sensors/a/telemetry");
+        });
+        assertThat(counters.rejectedOf(SignalSource.TELEMETRY, RejectReason.STORE_REJECTED)).isEqualTo(1);
+    }
+
+    @Test
+    void reportsSaturationWhenCapacityIsFull() {
+        WriteBehind small = new WriteBehind(new WriteBehind.Settings(10, 1, 3, Duration.ofMillis(20), 256), store,
+                counters, timer, n -> { });
+        store.holdWrites = true;
+        small.add(telemetry("a", 1));
+        small.add(telemetry("a", 2));
+        assertThat(small.pressure()).isEqualTo(Pressure.FLOWING);
+        small.add(telemetry("a", 3));
+        assertThat(small.pressure()).isEqualTo(Pressure.SATURATED);
+    }
+}

@@ -1,0 +1,24 @@
+package city.gridcommand.testing;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Small blocking SQL helpers for assertions in tests (never used by the service). */
+public final class Db {
+
+    private final Pool pool;
+
+    public Db(Pool pool) {
+        this.pool = pool;
+    }
+
+    public long count(String sql, Object... params) {
+        Row row = pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next();
+        return row.getLong(0);
+    }
+
+    public void execute(String sql) {
+        pool.query(sql).execute().await().indefinitely();
+    }
+}
