@@ -1,11 +1,14 @@
 package city.gridcommand.testing;
 
 import io.vertx.mutiny.sqlclient.Pool;
+import java.time.Duration;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Small blocking SQL helpers for assertions in tests (never used by the service). */
 public final class Db {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final Pool pool;
 
@@ -14,11 +17,11 @@ public final class Db {
     }
 
     public long count(String sql, Object... params) {
-        Row row = pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next();
+        Row row = pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(TIMEOUT).iterator().next();
         return row.getLong(0);
     }
 
     public void execute(String sql) {
-        pool.query(sql).execute().await().indefinitely();
+        pool.query(sql).execute().await().atMost(TIMEOUT);
     }
 }
