@@ -22,6 +22,10 @@ import java.util.logging.Logger;
  * right now is retried with back-off and holds its slot; a batch the database refuses because of its
  * data is split until the offending message is found and dead-lettered, so one bad row never stops
  * ingestion.
+ *
+ * <p>Acknowledgements leave in the order the messages arrived, even when a later batch commits first:
+ * the MQTT client frees receive-maximum slots in arrival order, so an acknowledgement sent out of order
+ * would let the broker send more than the client allows, and those extra messages would be refused.
  */
 public final class WriteBehind {
 
@@ -48,6 +52,9 @@ public final class WriteBehind {
     private final Object lock = new Object();
     private List<PendingItem> pending;
     private int writesInFlight;
+    private long nextBatch;
+    private long nextToAcknowledge;
+    private final java.util.TreeMap<Long, List<PendingItem>> committed = new java.util.TreeMap<>();
     private int outstanding;
     private volatile long stalledSince;
 
@@ -64,9 +71,13 @@ public final class WriteBehind {
         this.pending = new ArrayList<>(settings.maxBatch());
     }
 
+    /** A batch and its place in arrival order. */
+    private record Batch(long number, List<PendingItem> items) {
+    }
+
     /** Queues one item; writes at once when a slot is free. */
     public void add(PendingItem item) {
-        List<PendingItem> batch;
+        Batch batch;
         synchronized (lock) {
             outstanding++;
             pending.add(item);
@@ -100,7 +111,7 @@ public final class WriteBehind {
         return settings;
     }
 
-    private List<PendingItem> takeBatchIfSlotFree() {
+    private Batch takeBatchIfSlotFree() {
         if (pending.isEmpty() || writesInFlight >= settings.maxConcurrentWrites()) {
             return null;
         }
@@ -113,27 +124,34 @@ public final class WriteBehind {
             batch = new ArrayList<>(pending.subList(0, settings.maxBatch()));
             pending = new ArrayList<>(pending.subList(settings.maxBatch(), pending.size()));
         }
-        return batch;
+        return new Batch(nextBatch++, batch);
     }
 
-    private void write(List<PendingItem> batch) {
-        writeReliably(batch, 0).whenComplete((ignored, error) -> {
+    private void write(Batch batch) {
+        writeReliably(batch.items(), 0).whenComplete((ignored, error) -> {
             if (error != null) {
-                // Only a bug lands here; the messages stay unacknowledged and the broker redelivers them.
+                // Only a bug lands here. The batch's messages are not acknowledged (the broker redelivers
+                // them on the next connection) but they must not hold back the batches after them.
                 LOG.log(Level.SEVERE, "batch write failed unexpectedly; its messages stay unacknowledged", error);
-            } else {
-                for (PendingItem item : batch) {
-                    item.ack().run();
-                }
             }
-            List<PendingItem> next;
+            List<PendingItem> acknowledge = new ArrayList<>();
+            Batch next;
             synchronized (lock) {
                 writesInFlight--;
-                outstanding -= error == null ? batch.size() : 0;
+                committed.put(batch.number(), error == null ? batch.items() : List.of());
+                for (var first = committed.firstEntry(); first != null && first.getKey() == nextToAcknowledge;
+                        first = committed.firstEntry()) {
+                    acknowledge.addAll(committed.pollFirstEntry().getValue());
+                    nextToAcknowledge++;
+                }
+                outstanding -= acknowledge.size();
                 next = takeBatchIfSlotFree();
             }
-            if (error == null) {
-                demand.accept(batch.size());
+            for (PendingItem item : acknowledge) {
+                item.ack().run();
+            }
+            if (!acknowledge.isEmpty()) {
+                demand.accept(acknowledge.size());
             }
             if (next != null) {
                 write(next);

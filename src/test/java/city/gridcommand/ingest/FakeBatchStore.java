@@ -45,6 +45,11 @@ final class FakeBatchStore implements BatchStore {
         now.forEach(Runnable::run);
     }
 
+    /** Completes only the write held last, leaving the earlier ones waiting. */
+    void releaseLast() {
+        held.remove(held.size() - 1).run();
+    }
+
     private synchronized void complete(List<PendingItem> items, CompletableFuture<StoredCounts> result) {
         if (down) {
             result.completeExceptionally(new BatchStoreException("connection refused", false, null));

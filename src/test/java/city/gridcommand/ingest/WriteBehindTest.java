@@ -52,6 +52,23 @@ class WriteBehindTest {
     }
 
     @Test
+    void acknowledgesInArrivalOrderWhenALaterBatchCommitsFirst() {
+        java.util.List<Long> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.holdWrites = true;
+        for (long seq = 1; seq <= 2; seq++) {
+            long s = seq;
+            Telemetry t = new Telemetry("a", s, 1_000, Map.of("t", 1.0), null, 1_001);
+            writeBehind.add(PendingItem.accepted(t, () -> order.add(s)));
+        }
+        store.releaseLast();
+        assertThat(order).isEmpty();
+        assertThat(writeBehind.outstanding()).isEqualTo(2);
+        store.release();
+        await().untilAsserted(() -> assertThat(order).containsExactly(1L, 2L));
+        assertThat(writeBehind.outstanding()).isZero();
+    }
+
+    @Test
     void gathersWhatArrivesWhileSlotsAreBusyIntoBatches() {
         store.holdWrites = true;
         for (int i = 1; i <= 250; i++) {

@@ -35,6 +35,12 @@ public class MqttIngestLifecycle {
 
     private static final Logger LOG = Logger.getLogger(MqttIngestLifecycle.class);
     private static final long DRAIN_MS = 10_000;
+    /**
+     * The protocol's maximum. Memory is bounded by the flow's demand (the write-behind capacity), not by
+     * the broker honouring a smaller receive maximum: Mosquitto 2.0.11 sent more than a receive maximum
+     * of 500 in our tests, and the client refuses such excess messages until they are sent again.
+     */
+    private static final int RECEIVE_MAXIMUM = 65_535;
 
     private final MqttSettings mqtt;
     private final IngestSettings settings;
@@ -91,7 +97,7 @@ public class MqttIngestLifecycle {
         Mqtt5ConnectBuilder connect = Mqtt5Connect.builder()
                 .cleanStart(false)
                 .sessionExpiryInterval(mqtt.sessionExpirySeconds())
-                .restrictions().receiveMaximum(Math.min(settings.capacity(), 65_535)).applyRestrictions();
+                .restrictions().receiveMaximum(RECEIVE_MAXIMUM).applyRestrictions();
         if (mqtt.username().isPresent()) {
             connect = connect.simpleAuth(Mqtt5SimpleAuth.builder().username(mqtt.username().get())
                     .password(mqtt.password().orElse("").getBytes(StandardCharsets.UTF_8)).build());
