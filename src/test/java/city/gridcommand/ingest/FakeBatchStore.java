@@ -72,8 +72,10 @@ final class FakeBatchStore implements BatchStore {
     }
 
     static String identity(PendingItem item) {
-        Telemetry t = (Telemetry) item.signal();
-        return t.senderId() + "/" + t.seq();
+        if (item.signal() instanceof Telemetry t) {
+            return t.senderId() + "/" + t.seq();
+        }
+        return item.source() + "/" + item.signal().senderId() + "/" + item.signal().ts();
     }
 
     int stored() {

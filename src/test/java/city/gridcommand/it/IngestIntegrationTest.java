@@ -168,4 +168,18 @@ class IngestIntegrationTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("MQTT ingest"));
     }
+
+    @Test
+    void partitionsTelemetryAndPositionsByDayAroundToday() {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        for (String table : List.of("telemetry", "worker_position")) {
+            assertThat(db.count("SELECT count(*) FROM pg_class WHERE relname = $1", table + "_p" + today)).isEqualTo(1);
+            assertThat(db.count("SELECT count(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent "
+                    + "WHERE p.relname = $1", table)).isGreaterThanOrEqualTo(34);
+        }
+        long ts = now();
+        device.publish("grid/v1/sensors/part-" + run + "/telemetry", "{\"ts\":" + ts + ",\"seq\":1,\"metrics\":{\"t\":1}}");
+        awaitCount(1, "SELECT count(*) FROM telemetry_p" + today + " WHERE device_id = $1", "part-" + run);
+        assertThat(db.count("SELECT count(*) FROM telemetry_default")).isZero();
+    }
 }
