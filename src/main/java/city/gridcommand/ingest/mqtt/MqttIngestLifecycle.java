@@ -16,6 +16,7 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5Connect;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import io.reactivex.Single;
+import io.reactivex.schedulers.Schedulers;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -82,6 +83,9 @@ public class MqttIngestLifecycle {
                 .identifier(mqtt.clientId())
                 .serverHost(uri.getHost())
                 .serverPort(port)
+                // Deliver publishes on the client's own I/O thread: decoding is cheap, and the default
+                // hop to RxJava's computation pool cost more (lock contention per message) than the work.
+                .executorConfig().applicationScheduler(Schedulers.trampoline()).applyExecutorConfig()
                 .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
                 .addConnectedListener(this::onConnected)
