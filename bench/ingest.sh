@@ -33,7 +33,7 @@ PGHOST="${PGHOST:-127.0.0.1}"
 PGPORT="${PGPORT:-5432}"
 PGUSER="${PGUSER:-postgres}"
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms256m -Xmx1g}"
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:-}"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx256m}"  # a bounded heap, as in production (k8s/)
 MODE=all
 KEEP_LOGS="${KEEP_LOGS:-0}"
 # jq program that finds the telemetry "processed" counter in GET /api/v1/stats/ingest, whatever its nesting.
