@@ -50,7 +50,7 @@ public final class PgBatchStore implements BatchStore {
         for (SignalSource source : SignalSource.feeds()) {
             List<PendingItem> rows = bySource.get(source.ordinal());
             if (!rows.isEmpty()) {
-                SignalInsert insert = SignalInserts.forSource(source);
+                SignalInsert<?> insert = SignalInserts.forSource(source);
                 chain = chain.compose(v -> insert.run(connection, rows))
                         .map(count -> {
                             fresh[source.ordinal()] = count;

@@ -1,6 +1,7 @@
 package city.gridcommand.store;
 
-import city.gridcommand.ingest.DeadLetter;
+import static city.gridcommand.store.SignalInsert.column;
+
 import city.gridcommand.ingest.PendingItem;
 import city.gridcommand.signal.DeviceStatus;
 import city.gridcommand.signal.Detection;
@@ -13,123 +14,52 @@ import city.gridcommand.signal.WorkerReport;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Tuple;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 
-/** The INSERT of each feed's table and of the dead-letter table, as column arrays. */
+/** The INSERT of each feed's table and of the dead-letter table, column by column (see V1__ingest.sql). */
 final class SignalInserts {
 
     private SignalInserts() {
     }
 
-    static final SignalInsert TELEMETRY = new SignalInsert(SignalInsert.unnestInsert("telemetry",
-            "device_id, seq, ts, received_at, metrics, lat, lon",
-            "text[], int8[], int8[], int8[], jsonb[], float8[], float8[]")) {
-        @Override
-        SignalSource source() {
-            return SignalSource.TELEMETRY;
-        }
+    static final SignalInsert<Telemetry> TELEMETRY = SignalInsert.unnest("telemetry",
+            item -> (Telemetry) item.signal(), List.of(
+                    column("device_id", "text[]", String.class, Telemetry::senderId),
+                    column("seq", "int8[]", Long.class, Telemetry::seq),
+                    column("ts", "int8[]", Long.class, Telemetry::ts),
+                    column("received_at", "int8[]", Long.class, Telemetry::receivedAt),
+                    column("metrics", "jsonb[]", JsonObject.class, t -> new JsonObject(new HashMap<>(t.metrics()))),
+                    column("lat", "float8[]", Double.class, t -> lat(t.position())),
+                    column("lon", "float8[]", Double.class, t -> lon(t.position()))));
 
-        @Override
-        Tuple columns(List<PendingItem> items) {
-            int n = items.size();
-            String[] ids = new String[n];
-            Long[] seqs = new Long[n];
-            Long[] ts = new Long[n];
-            Long[] received = new Long[n];
-            JsonObject[] metrics = new JsonObject[n];
-            Double[] lats = new Double[n];
-            Double[] lons = new Double[n];
-            for (int i = 0; i < n; i++) {
-                Telemetry t = (Telemetry) items.get(i).signal();
-                ids[i] = t.senderId();
-                seqs[i] = t.seq();
-                ts[i] = t.ts();
-                received[i] = t.receivedAt();
-                metrics[i] = new JsonObject(new HashMap<>(t.metrics()));
-                lats[i] = lat(t.position());
-                lons[i] = lon(t.position());
-            }
-            return arrays(ids, seqs, ts, received, metrics, lats, lons);
-        }
-    };
+    static final SignalInsert<WorkerPosition> WORKER_POSITION = SignalInsert.unnest("worker_position",
+            item -> (WorkerPosition) item.signal(), List.of(
+                    column("worker_id", "text[]", String.class, WorkerPosition::senderId),
+                    column("seq", "int8[]", Long.class, WorkerPosition::seq),
+                    column("ts", "int8[]", Long.class, WorkerPosition::ts),
+                    column("received_at", "int8[]", Long.class, WorkerPosition::receivedAt),
+                    column("lat", "float8[]", Double.class, p -> p.position().lat()),
+                    column("lon", "float8[]", Double.class, p -> p.position().lon()),
+                    column("accuracy", "float8[]", Double.class, WorkerPosition::accuracy),
+                    column("battery", "float8[]", Double.class, WorkerPosition::battery)));
 
-    static final SignalInsert WORKER_POSITION = new SignalInsert(SignalInsert.unnestInsert("worker_position",
-            "worker_id, seq, ts, received_at, lat, lon, accuracy, battery",
-            "text[], int8[], int8[], int8[], float8[], float8[], float8[], float8[]")) {
-        @Override
-        SignalSource source() {
-            return SignalSource.WORKER_LOCATION;
-        }
+    static final SignalInsert<Detection> DETECTION = SignalInsert.unnest("detection",
+            item -> (Detection) item.signal(), List.of(
+                    column("camera_id", "text[]", String.class, Detection::senderId),
+                    column("seq", "int8[]", Long.class, Detection::seq),
+                    column("ts", "int8[]", Long.class, Detection::ts),
+                    column("received_at", "int8[]", Long.class, Detection::receivedAt),
+                    column("kind", "text[]", String.class, Detection::kind),
+                    column("known_kind", "bool[]", Boolean.class, Detection::knownKind),
+                    column("confidence", "float8[]", Double.class, Detection::confidence),
+                    column("snapshot_url", "text[]", String.class, Detection::snapshotUrl),
+                    column("lat", "float8[]", Double.class, d -> lat(d.position())),
+                    column("lon", "float8[]", Double.class, d -> lon(d.position()))));
 
-        @Override
-        Tuple columns(List<PendingItem> items) {
-            int n = items.size();
-            String[] ids = new String[n];
-            Long[] seqs = new Long[n];
-            Long[] ts = new Long[n];
-            Long[] received = new Long[n];
-            Double[] lats = new Double[n];
-            Double[] lons = new Double[n];
-            Double[] accuracy = new Double[n];
-            Double[] battery = new Double[n];
-            for (int i = 0; i < n; i++) {
-                WorkerPosition p = (WorkerPosition) items.get(i).signal();
-                ids[i] = p.senderId();
-                seqs[i] = p.seq();
-                ts[i] = p.ts();
-                received[i] = p.receivedAt();
-                lats[i] = p.position().lat();
-                lons[i] = p.position().lon();
-                accuracy[i] = p.accuracy();
-                battery[i] = p.battery();
-            }
-            return arrays(ids, seqs, ts, received, lats, lons, accuracy, battery);
-        }
-    };
-
-    static final SignalInsert DETECTION = new SignalInsert(SignalInsert.unnestInsert("detection",
-            "camera_id, seq, ts, received_at, kind, known_kind, confidence, snapshot_url, lat, lon",
-            "text[], int8[], int8[], int8[], text[], bool[], float8[], text[], float8[], float8[]")) {
-        @Override
-        SignalSource source() {
-            return SignalSource.DETECTION;
-        }
-
-        @Override
-        Tuple columns(List<PendingItem> items) {
-            int n = items.size();
-            String[] ids = new String[n];
-            Long[] seqs = new Long[n];
-            Long[] ts = new Long[n];
-            Long[] received = new Long[n];
-            String[] kinds = new String[n];
-            Boolean[] known = new Boolean[n];
-            Double[] confidence = new Double[n];
-            String[] snapshots = new String[n];
-            Double[] lats = new Double[n];
-            Double[] lons = new Double[n];
-            for (int i = 0; i < n; i++) {
-                Detection d = (Detection) items.get(i).signal();
-                ids[i] = d.senderId();
-                seqs[i] = d.seq();
-                ts[i] = d.ts();
-                received[i] = d.receivedAt();
-                kinds[i] = d.kind();
-                known[i] = d.knownKind();
-                confidence[i] = d.confidence();
-                snapshots[i] = d.snapshotUrl();
-                lats[i] = lat(d.position());
-                lons[i] = lon(d.position());
-            }
-            return arrays(ids, seqs, ts, received, kinds, known, confidence, snapshots, lats, lons);
-        }
-    };
-
-    /** Photos are a list per report; they travel as a JSON array text because unnest flattens 2-D arrays. */
-    static final SignalInsert WORKER_REPORT = new SignalInsert("""
+    /** Photos are a list per report; they travel as JSON arrays because unnest flattens 2-D arrays. */
+    static final SignalInsert<WorkerReport> WORKER_REPORT = SignalInsert.custom("""
             INSERT INTO worker_report (report_id, worker_id, ts, received_at, category, description, lat, lon,
                                        photos, severity)
             SELECT r.id, r.worker, r.ts, r.received, r.category, r.description, r.lat, r.lon,
@@ -137,136 +67,50 @@ final class SignalInserts {
             FROM unnest($1::uuid[], $2::text[], $3::int8[], $4::int8[], $5::text[], $6::text[], $7::float8[],
                         $8::float8[], $9::jsonb[], $10::text[])
                  AS r(id, worker, ts, received, category, description, lat, lon, photos, severity)
-            ON CONFLICT DO NOTHING""") {
-        @Override
-        SignalSource source() {
-            return SignalSource.WORKER_REPORT;
-        }
+            ON CONFLICT DO NOTHING""", item -> (WorkerReport) item.signal(), List.of(
+                    column("report_id", "uuid[]", UUID.class, WorkerReport::reportId),
+                    column("worker_id", "text[]", String.class, WorkerReport::senderId),
+                    column("ts", "int8[]", Long.class, WorkerReport::ts),
+                    column("received_at", "int8[]", Long.class, WorkerReport::receivedAt),
+                    column("category", "text[]", String.class, WorkerReport::category),
+                    column("description", "text[]", String.class, WorkerReport::description),
+                    column("lat", "float8[]", Double.class, r -> r.position().lat()),
+                    column("lon", "float8[]", Double.class, r -> r.position().lon()),
+                    column("photos", "jsonb[]", JsonArray.class, r -> new JsonArray(List.copyOf(r.photos()))),
+                    column("severity", "text[]", String.class, r -> r.severity() == null ? null : r.severity().name())));
 
-        @Override
-        Tuple columns(List<PendingItem> items) {
-            int n = items.size();
-            UUID[] ids = new UUID[n];
-            String[] workers = new String[n];
-            Long[] ts = new Long[n];
-            Long[] received = new Long[n];
-            String[] categories = new String[n];
-            String[] descriptions = new String[n];
-            Double[] lats = new Double[n];
-            Double[] lons = new Double[n];
-            JsonArray[] photos = new JsonArray[n];
-            String[] severities = new String[n];
-            for (int i = 0; i < n; i++) {
-                WorkerReport r = (WorkerReport) items.get(i).signal();
-                ids[i] = r.reportId();
-                workers[i] = r.senderId();
-                ts[i] = r.ts();
-                received[i] = r.receivedAt();
-                categories[i] = r.category();
-                descriptions[i] = r.description();
-                lats[i] = r.position().lat();
-                lons[i] = r.position().lon();
-                photos[i] = new JsonArray(List.copyOf(r.photos()));
-                severities[i] = r.severity() == null ? null : r.severity().name();
-            }
-            return arrays(ids, workers, ts, received, categories, descriptions, lats, lons, photos, severities);
-        }
-    };
+    static final SignalInsert<WorkerAck> WORKER_ACK = SignalInsert.unnest("worker_ack",
+            item -> (WorkerAck) item.signal(), List.of(
+                    column("worker_id", "text[]", String.class, WorkerAck::senderId),
+                    column("ts", "int8[]", Long.class, WorkerAck::ts),
+                    column("received_at", "int8[]", Long.class, WorkerAck::receivedAt),
+                    column("alert_id", "text[]", String.class, WorkerAck::alertId),
+                    column("event_id", "text[]", String.class, WorkerAck::eventId),
+                    column("action", "text[]", String.class, WorkerAck::action)));
 
-    static final SignalInsert WORKER_ACK = new SignalInsert(SignalInsert.unnestInsert("worker_ack",
-            "worker_id, ts, received_at, alert_id, event_id, action",
-            "text[], int8[], int8[], text[], text[], text[]")) {
-        @Override
-        SignalSource source() {
-            return SignalSource.WORKER_ACK;
-        }
+    static final SignalInsert<DeviceStatus> DEVICE_STATUS = SignalInsert.unnest("device_status",
+            item -> (DeviceStatus) item.signal(), List.of(
+                    column("device_id", "text[]", String.class, DeviceStatus::senderId),
+                    column("ts", "int8[]", Long.class, DeviceStatus::ts),
+                    column("received_at", "int8[]", Long.class, DeviceStatus::receivedAt),
+                    column("online", "bool[]", Boolean.class, DeviceStatus::online)));
 
-        @Override
-        Tuple columns(List<PendingItem> items) {
-            int n = items.size();
-            String[] workers = new String[n];
-            Long[] ts = new Long[n];
-            Long[] received = new Long[n];
-            String[] alerts = new String[n];
-            String[] events = new String[n];
-            String[] actions = new String[n];
-            for (int i = 0; i < n; i++) {
-                WorkerAck a = (WorkerAck) items.get(i).signal();
-                workers[i] = a.senderId();
-                ts[i] = a.ts();
-                received[i] = a.receivedAt();
-                alerts[i] = a.alertId();
-                events[i] = a.eventId();
-                actions[i] = a.action();
-            }
-            return arrays(workers, ts, received, alerts, events, actions);
-        }
-    };
+    /**
+     * Dead letters have no identity to deduplicate on: a bad message sent twice is two records of a
+     * problem (the dead-letter table has no unique key, so ON CONFLICT never fires).
+     */
+    static final SignalInsert<PendingItem> DEAD_LETTER = SignalInsert.unnest("dead_letter", item -> item, List.of(
+            column("reason", "text[]", String.class, i -> i.deadLetter().reason().code()),
+            column("detail", "text[]", String.class, i -> PgText.clean(i.deadLetter().detail())),
+            column("topic", "text[]", String.class, i -> PgText.clean(i.deadLetter().topic())),
+            column("source", "text[]", String.class, i -> i.source().label()),
+            column("sender_id", "text[]", String.class, i -> i.deadLetter().senderId()),
+            column("received_at", "int8[]", Long.class, i -> i.deadLetter().receivedAt()),
+            column("payload", "bytea[]", Buffer.class, i -> Buffer.buffer(i.deadLetter().payload())),
+            column("payload_size", "int4[]", Integer.class, i -> i.deadLetter().payloadSize())));
 
-    static final SignalInsert DEVICE_STATUS = new SignalInsert(SignalInsert.unnestInsert("device_status",
-            "device_id, ts, received_at, online", "text[], int8[], int8[], bool[]")) {
-        @Override
-        SignalSource source() {
-            return SignalSource.DEVICE_STATUS;
-        }
-
-        @Override
-        Tuple columns(List<PendingItem> items) {
-            int n = items.size();
-            String[] ids = new String[n];
-            Long[] ts = new Long[n];
-            Long[] received = new Long[n];
-            Boolean[] online = new Boolean[n];
-            for (int i = 0; i < n; i++) {
-                DeviceStatus s = (DeviceStatus) items.get(i).signal();
-                ids[i] = s.senderId();
-                ts[i] = s.ts();
-                received[i] = s.receivedAt();
-                online[i] = s.online();
-            }
-            return arrays(ids, ts, received, online);
-        }
-    };
-
-    /** Dead letters have no identity to deduplicate on: a message sent twice is two records of a problem. */
-    static final SignalInsert DEAD_LETTER = new SignalInsert("""
-            INSERT INTO dead_letter (reason, detail, topic, source, sender_id, received_at, payload, payload_size)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int8[],
-                                 $7::bytea[], $8::int4[])""") {
-        @Override
-        SignalSource source() {
-            return null;
-        }
-
-        @Override
-        Tuple columns(List<PendingItem> items) {
-            int n = items.size();
-            String[] reasons = new String[n];
-            String[] details = new String[n];
-            String[] topics = new String[n];
-            String[] sources = new String[n];
-            String[] senders = new String[n];
-            Long[] received = new Long[n];
-            Buffer[] payloads = new Buffer[n];
-            Integer[] sizes = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                PendingItem item = items.get(i);
-                DeadLetter d = item.deadLetter();
-                reasons[i] = d.reason().code();
-                details[i] = PgText.clean(d.detail());
-                topics[i] = PgText.clean(d.topic());
-                sources[i] = item.source().label();
-                senders[i] = d.senderId();
-                received[i] = d.receivedAt();
-                payloads[i] = Buffer.buffer(d.payload());
-                sizes[i] = d.payloadSize();
-            }
-            return arrays(reasons, details, topics, sources, senders, received, payloads, sizes);
-        }
-    };
-
-    /** Every signal insert, indexed by source ordinal. */
-    static SignalInsert forSource(SignalSource source) {
+    /** The insert for a feed's signals. */
+    static SignalInsert<?> forSource(SignalSource source) {
         return switch (source) {
             case TELEMETRY -> TELEMETRY;
             case DETECTION -> DETECTION;
