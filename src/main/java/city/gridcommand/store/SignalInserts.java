@@ -13,8 +13,6 @@ import city.gridcommand.signal.WorkerPosition;
 import city.gridcommand.signal.WorkerReport;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,7 +28,8 @@ final class SignalInserts {
                     column("seq", "int8[]", Long.class, Telemetry::seq),
                     column("ts", "int8[]", Long.class, Telemetry::ts),
                     column("received_at", "int8[]", Long.class, Telemetry::receivedAt),
-                    column("metrics", "jsonb[]", JsonObject.class, t -> new JsonObject(new HashMap<>(t.metrics()))),
+                    // text, cast to jsonb by PostgreSQL: the client would send a String as a JSON string
+                    column("metrics", "text[]::jsonb[]", String.class, t -> MetricsJson.write(t.metrics())),
                     column("lat", "float8[]", Double.class, t -> lat(t.position())),
                     column("lon", "float8[]", Double.class, t -> lon(t.position()))));
 
