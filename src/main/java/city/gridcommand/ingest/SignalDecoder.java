@@ -4,6 +4,7 @@ import city.gridcommand.signal.DeviceStatus;
 import city.gridcommand.signal.Detection;
 import city.gridcommand.signal.Severity;
 import city.gridcommand.signal.Signal;
+import city.gridcommand.signal.SignalSource;
 import city.gridcommand.signal.Telemetry;
 import city.gridcommand.signal.WorkerAck;
 import city.gridcommand.signal.WorkerPosition;
@@ -50,6 +51,17 @@ public final class SignalDecoder {
     /** Decodes one message received at {@code receivedAt} (epoch ms) on an already parsed topic. */
     public Signal decode(TopicAddress address, byte[] payload, long receivedAt) throws RejectedMessageException {
         checkSize(payload);
+        if (address.source() == SignalSource.TELEMETRY) {
+            Telemetry fast = TelemetryFastPath.tryRead(address.senderId(), payload, receivedAt, this::plausible);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return decodeTree(address, payload, receivedAt);
+    }
+
+    /** The general path: the payload as a JSON tree, every field checked, every problem named. */
+    Signal decodeTree(TopicAddress address, byte[] payload, long receivedAt) throws RejectedMessageException {
         JsonFields fields = new JsonFields(parseObject(payload));
         String sender = address.senderId();
         return switch (address.source()) {
@@ -108,6 +120,11 @@ public final class SignalDecoder {
                     + " ms old (limit " + limits.maxAge().toMillis() + " ms)");
         }
         return ts;
+    }
+
+    private boolean plausible(long ts) {
+        long now = clock.getAsLong();
+        return ts - now <= limits.maxFutureSkew().toMillis() && now - ts <= limits.maxAge().toMillis();
     }
 
     private static Map<String, Double> metrics(JsonFields fields) throws RejectedMessageException {
