@@ -24,6 +24,10 @@ public interface IngestSettings {
     @WithDefault("false")
     boolean requireRegistration();
 
+    /** How often the registry of devices and workers is reloaded from the database. Default 10 seconds. */
+    @WithDefault("10s")
+    String registryRefresh();
+
     /** Payload bytes kept in a dead letter. Default 4096. */
     @WithDefault("4096")
     int deadLetterPayloadBytes();

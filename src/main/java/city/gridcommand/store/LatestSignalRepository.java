@@ -40,7 +40,10 @@ public class LatestSignalRepository {
                 LEFT JOIN LATERAL (SELECT online, ts FROM device_status WHERE device_id = $1
                                    ORDER BY ts DESC LIMIT 1) s ON true""")
                 .execute(Tuple.of(deviceId))
-                .map(rows -> first(rows) == null ? null : reading(deviceId, first(rows)));
+                .map(rows -> {
+                    Row row = first(rows);
+                    return row == null ? null : reading(deviceId, row);
+                });
     }
 
     /** Null when the worker never sent a position. */

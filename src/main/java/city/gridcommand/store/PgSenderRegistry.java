@@ -34,7 +34,7 @@ public class PgSenderRegistry implements SenderRegistry {
     }
 
     /** Reloads both sets; blocking. */
-    @Scheduled(every = "${grid.ingest.registry-refresh:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${grid.ingest.registry-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void reload() {
         devices = ids("SELECT id FROM device");
         workers = ids("SELECT id FROM worker");
