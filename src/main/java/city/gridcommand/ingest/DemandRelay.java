@@ -1,22 +1,31 @@
 package city.gridcommand.ingest;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
 
 /**
- * Carries "n more messages may come" from the write-behind, which frees room, to the MQTT flow, which
- * asks the client for more. It breaks what would otherwise be a cycle between the two.
+ * Carries "room has been freed" from the write-behind, which acknowledges, to the MQTT connections,
+ * which then ask their client for as many messages as they had acknowledged. It breaks what would
+ * otherwise be a cycle between the two.
  */
 public final class DemandRelay implements IntConsumer {
 
-    private volatile IntConsumer target = n -> { };
+    private final List<Runnable> connections = new CopyOnWriteArrayList<>();
 
-    /** Points the relay at the flow that currently receives messages. */
-    public void attach(IntConsumer target) {
-        this.target = target;
+    /** Adds a connection's replenish action: it requests what its own acknowledgements freed. */
+    public void attach(Runnable replenish) {
+        connections.add(replenish);
+    }
+
+    public void detach(Runnable replenish) {
+        connections.remove(replenish);
     }
 
     @Override
-    public void accept(int n) {
-        target.accept(n);
+    public void accept(int acknowledged) {
+        for (Runnable connection : connections) {
+            connection.run();
+        }
     }
 }

@@ -33,6 +33,17 @@ public interface MqttSettings {
      */
     Optional<String> sharedGroup();
 
+    /**
+     * MQTT connections this instance opens ({@code GRID_MQTT_CONNECTIONS}). With more than one they split
+     * the feeds through a shared subscription ({@link #sharedGroup()}, {@code grid-command} when unset),
+     * each with client id {@code {clientId}-{n}}; decoding then runs on several cores and each
+     * connection's queue of unacknowledged messages is shorter. Messages of one device may then arrive
+     * on different connections, so per-device arrival order is not kept (it is not across redeliveries
+     * either; consumers order by the sender's seq). Default 1.
+     */
+    @WithDefault("1")
+    int connections();
+
     /** How long the broker keeps the session and its queued messages while we are away. Default 7 days. */
     @WithDefault("604800")
     long sessionExpirySeconds();
