@@ -57,10 +57,6 @@ public final class IngestPipeline {
         writeBehind.add(PendingItem.rejected(letter, source, message.ack()));
     }
 
-    public IngestCounters counters() {
-        return counters;
-    }
-
     public WriteBehind writeBehind() {
         return writeBehind;
     }

@@ -185,8 +185,4 @@ final class MqttConnection implements FlowableSubscriber<Mqtt5Publish> {
     void disconnect() {
         client.disconnect().onErrorComplete().blockingAwait(5, TimeUnit.SECONDS);
     }
-
-    String clientId() {
-        return clientId;
-    }
 }
