@@ -144,7 +144,8 @@ public final class WriteBehind {
                     acknowledge.addAll(committed.pollFirstEntry().getValue());
                     nextToAcknowledge++;
                 }
-                outstanding -= acknowledge.size();
+                // A failed batch no longer counts against capacity: it is the broker's to redeliver now.
+                outstanding -= acknowledge.size() + (error == null ? 0 : batch.items().size());
                 next = takeBatchIfSlotFree();
             }
             for (PendingItem item : acknowledge) {
