@@ -36,7 +36,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0 && a ~ /^[0-9.]+$/) pri
 prev_rate="$(col "$prev_row" 7)"; cur_rate="$(col "$cur_row" 7)"
 cat <<TABLE
 
-| machine | date | N | broker-only msg/s | previous ($(git -C "$ROOT" rev-parse --short "$PREVIOUS")) msg/s | this ($(git -C "$ROOT" rev-parse --short HEAD)) msg/s | previous / broker | this / broker | this / previous | this CPU % | this peak RSS MB | all stored |
-|---|---|---|---|---|---|---|---|---|---|---|---|
-| $(col "$cur_row" 1) | $(col "$cur_row" 2) | $(col "$cur_row" 4) | $broker | $prev_rate | $cur_rate | $(ratio "$prev_rate" "$broker") | $(ratio "$cur_rate" "$broker") | $(ratio "$cur_rate" "$prev_rate") | $(col "$cur_row" 9) | $(col "$cur_row" 10) | $(col "$cur_row" 11) |
+| machine | date | N | broker-only msg/s | previous ($(git -C "$ROOT" rev-parse --short "$PREVIOUS")) msg/s | this ($(git -C "$ROOT" rev-parse --short HEAD)) msg/s | previous / broker | this / broker | this / previous | previous CPU µs/msg | this CPU µs/msg | this CPU % | this peak RSS MB | all stored |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| $(col "$cur_row" 1) | $(col "$cur_row" 2) | $(col "$cur_row" 4) | $broker | $prev_rate | $cur_rate | $(ratio "$prev_rate" "$broker") | $(ratio "$cur_rate" "$broker") | $(ratio "$cur_rate" "$prev_rate") | $(col "$prev_row" 13) | $(col "$cur_row" 13) | $(col "$cur_row" 9) | $(col "$cur_row" 10) | $(col "$cur_row" 11) |
 TABLE

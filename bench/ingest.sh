@@ -406,14 +406,16 @@ if [[ "$COMMIT" != uncommitted && -n "$(git -C "$ROOT" status --porcelain 2>/dev
   COMMIT="$COMMIT (+local changes)"
 fi
 TARGET=$( ((RATE > 0)) && echo "$RATE/s" || echo flood)
+# CPU per stored message varies less between runs than rates do on a shared box: the steadier figure.
+CPU_PER_MSG="$(awk -v c="$SVC_CPU" -v r="$SVC_RATE" 'BEGIN { if (c ~ /^[0-9.]+$/ && r + 0 > 0) printf "%.1f", c / 100 * 1e6 / r; else print "n/a" }')"
 BROKER_CELL="$(fmt_rate "$BROKER_RATE")"
 (( BROKER_INVALID )) && BROKER_CELL="$BROKER_CELL (incomplete: ${BROKER_RECEIVED} received)"
 
 cat <<EOF
 
-| machine | date | commit | N | load | broker-only msg/s | service msg/s | service / broker-only | service CPU % | peak RSS MB | all stored | duplicates |
-|---|---|---|---|---|---|---|---|---|---|---|---|
-| $MACHINE | $(date +%Y-%m-%d) | $COMMIT | $MESSAGES | $TARGET | $BROKER_CELL | $(fmt_rate "$SVC_RATE") | $RATIO | $SVC_CPU | $SVC_RSS | $ALL_STORED | $DUPES |
+| machine | date | commit | N | load | broker-only msg/s | service msg/s | service / broker-only | service CPU % | peak RSS MB | all stored | duplicates | service CPU µs/msg |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| $MACHINE | $(date +%Y-%m-%d) | $COMMIT | $MESSAGES | $TARGET | $BROKER_CELL | $(fmt_rate "$SVC_RATE") | $RATIO | $SVC_CPU | $SVC_RSS | $ALL_STORED | $DUPES | $CPU_PER_MSG |
 
 Details: warm-up $WARMUP messages per run (not measured); $CONNECTIONS connections, $DEVICES devices, QoS 1; broker mosquitto on 127.0.0.1:$PORT.
 EOF
