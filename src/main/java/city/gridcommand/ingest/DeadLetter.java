@@ -12,9 +12,12 @@ public record DeadLetter(RejectReason reason, String detail, String topic, Strin
     /** Builds a dead letter, keeping at most {@code maxKept} bytes of the payload. */
     public static DeadLetter of(RejectedMessageException rejection, InboundMessage message, String senderId,
             int maxKept) {
-        byte[] raw = message.payload();
-        byte[] kept = raw.length <= maxKept ? raw : Arrays.copyOf(raw, maxKept);
         return new DeadLetter(rejection.reason(), rejection.detail(), message.topic(), senderId,
-                message.receivedAt(), kept, raw.length);
+                message.receivedAt(), kept(message.payload(), maxKept), message.payload().length);
+    }
+
+    /** At most {@code maxKept} bytes of {@code raw}: all of it when it fits. */
+    static byte[] kept(byte[] raw, int maxKept) {
+        return raw.length <= maxKept ? raw : Arrays.copyOf(raw, maxKept);
     }
 }

@@ -122,6 +122,11 @@ public final class SignalDecoder {
         return ts;
     }
 
+    /** A metric name the store can keep: 1 to {@link #MAX_NAME} characters, no NUL. */
+    static boolean isValidMetricName(String name) {
+        return !name.isEmpty() && name.length() <= MAX_NAME && name.indexOf('\u0000') < 0;
+    }
+
     private boolean plausible(long ts) {
         long now = clock.getAsLong();
         return ts - now <= limits.maxFutureSkew().toMillis() && now - ts <= limits.maxAge().toMillis();
@@ -139,7 +144,7 @@ public final class SignalDecoder {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> entry = it.next();
             String name = entry.getKey();
-            if (name.isEmpty() || name.length() > MAX_NAME || name.indexOf('\u0000') >= 0) {
+            if (!isValidMetricName(name)) {
                 throw JsonFields.invalid("metrics", "has a metric name that is empty, longer than " + MAX_NAME
                         + " characters or holds NUL");
             }

@@ -114,7 +114,7 @@ final class TelemetryFastPath {
                 throw new IllegalStateException("not a field");
             }
             String name = parser.currentName();
-            if (name.isEmpty() || name.length() > SignalDecoder.MAX_NAME || name.indexOf('\u0000') >= 0) {
+            if (!SignalDecoder.isValidMetricName(name)) {
                 throw new IllegalStateException("bad metric name");
             }
             metrics.put(name, number(parser, parser.nextToken()));

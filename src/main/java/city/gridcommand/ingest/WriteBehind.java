@@ -1,9 +1,12 @@
 package city.gridcommand.ingest;
 
+import city.gridcommand.signal.Signal;
 import city.gridcommand.signal.SignalSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -54,7 +57,7 @@ public final class WriteBehind {
     private int writesInFlight;
     private long nextBatch;
     private long nextToAcknowledge;
-    private final java.util.TreeMap<Long, List<PendingItem>> committed = new java.util.TreeMap<>();
+    private final TreeMap<Long, List<PendingItem>> committed = new TreeMap<>();
     private int outstanding;
     private volatile long stalledSince;
 
@@ -199,12 +202,11 @@ public final class WriteBehind {
     }
 
     private DeadLetter storeRejected(PendingItem item, BatchStoreException failure) {
-        String text = item.signal().toString();
-        byte[] raw = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int kept = Math.min(raw.length, settings.maxDeadLetterBytes());
+        Signal signal = item.signal();
+        byte[] raw = signal.toString().getBytes(StandardCharsets.UTF_8);
         return new DeadLetter(RejectReason.STORE_REJECTED, "the database refused the row: " + failure.getMessage(),
-                item.source().topicOf(item.signal().senderId()), item.signal().senderId(), item.signal().receivedAt(), java.util.Arrays.copyOf(raw, kept),
-                raw.length);
+                item.source().topicOf(signal.senderId()), signal.senderId(), signal.receivedAt(),
+                DeadLetter.kept(raw, settings.maxDeadLetterBytes()), raw.length);
     }
 
     private void account(List<PendingItem> batch, BatchStore.StoredCounts counts) {

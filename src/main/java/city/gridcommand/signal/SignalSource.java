@@ -1,5 +1,8 @@
 package city.gridcommand.signal;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * The MQTT feeds of contract section 1, each with the topic family it arrives on.
  * {@link #UNKNOWN} stands for a topic that matches none of them; it only appears in counters.
@@ -16,12 +19,18 @@ public enum SignalSource {
     /** The common prefix of every topic the service subscribes to. */
     public static final String TOPIC_ROOT = "grid/v1/";
 
+    /** The real feeds, in contract order; resolved once, as {@link #of} runs for every message. */
+    private static final List<SignalSource> FEEDS =
+            List.of(TELEMETRY, DETECTION, WORKER_LOCATION, WORKER_REPORT, WORKER_ACK, DEVICE_STATUS);
+
     private final String collection;
     private final String feed;
+    private final String label;
 
     SignalSource(String collection, String feed) {
         this.collection = collection;
         this.feed = feed;
+        this.label = name().toLowerCase(Locale.ROOT);
     }
 
     /** The MQTT topic filter for this feed, e.g. {@code grid/v1/sensors/+/telemetry}. */
@@ -36,7 +45,7 @@ public enum SignalSource {
 
     /** Lower-case name used in the REST counters and metric tags. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
 
     /** Whether this source is a real feed (everything but {@link #UNKNOWN}). */
@@ -46,8 +55,8 @@ public enum SignalSource {
 
     /** Finds the feed for a topic's collection and feed segments, or {@link #UNKNOWN}. */
     public static SignalSource of(String collection, String feed) {
-        for (SignalSource source : values()) {
-            if (source.isFeed() && source.collection.equals(collection) && source.feed.equals(feed)) {
+        for (SignalSource source : FEEDS) {
+            if (source.collection.equals(collection) && source.feed.equals(feed)) {
                 return source;
             }
         }
@@ -55,7 +64,7 @@ public enum SignalSource {
     }
 
     /** All real feeds, in contract order. */
-    public static java.util.List<SignalSource> feeds() {
-        return java.util.List.of(TELEMETRY, DETECTION, WORKER_LOCATION, WORKER_REPORT, WORKER_ACK, DEVICE_STATUS);
+    public static List<SignalSource> feeds() {
+        return FEEDS;
     }
 }

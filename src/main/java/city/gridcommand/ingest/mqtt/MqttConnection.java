@@ -58,6 +58,7 @@ final class MqttConnection implements FlowableSubscriber<Mqtt5Publish> {
     private final AtomicInteger acknowledged = new AtomicInteger();
     private final Runnable replenish = this::replenish;
     private volatile Subscription subscription;
+    private volatile boolean flowEnded;
 
     MqttConnection(MqttSettings settings, String clientId, String sharedGroup, IngestPipeline pipeline,
             DemandRelay demand, int capacity) {
@@ -138,12 +139,15 @@ final class MqttConnection implements FlowableSubscriber<Mqtt5Publish> {
 
     @Override
     public void onError(Throwable error) {
-        LOG.error("the MQTT publish flow ended with an error", error);
+        flowEnded = true;
+        LOG.errorf(error, "%s stopped taking messages: its publish flow failed; readiness is DOWN until restart",
+                clientId);
     }
 
     @Override
     public void onComplete() {
-        LOG.info("the MQTT publish flow completed");
+        flowEnded = true;
+        LOG.infof("%s's publish flow completed", clientId);
     }
 
     private void onConnected(MqttClientConnectedContext context) {
@@ -169,12 +173,14 @@ final class MqttConnection implements FlowableSubscriber<Mqtt5Publish> {
                         error -> LOG.error("subscribing to the feeds failed; retrying on the next connection", error));
     }
 
+    /** Connected and still taking messages (a connection whose flow ended would ingest nothing). */
     boolean connected() {
-        return client.getState() == MqttClientState.CONNECTED;
+        return !flowEnded && client.getState() == MqttClientState.CONNECTED;
     }
 
     /** Stops taking messages; what is unacknowledged stays with the broker. */
     void stop() {
+        flowEnded = true;
         demand.detach(replenish);
         Subscription s = subscription;
         if (s != null) {
