@@ -1,0 +1,58 @@
+package city.gridcommand.sim;
+
+import city.gridcommand.geo.Cell;
+import city.gridcommand.registry.Device;
+import city.gridcommand.signal.Position;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+
+/**
+ * Mounts the demo city's sensors and cameras at random points inside base cells (about the plan's mean per
+ * cell), plus two market cameras inside every market. Ids are the profile's prefix and a number.
+ */
+final class DevicePlanter {
+
+    private static final int CAMERAS_PER_MARKET = 2;
+
+    private final SplittableRandom random;
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private final List<Device> devices = new ArrayList<>();
+
+    private DevicePlanter(SplittableRandom random) {
+        this.random = random;
+    }
+
+    static List<Device> plant(List<Cell> baseCells, List<Cell> markets, DemoCityPlan plan, SplittableRandom random) {
+        DevicePlanter planter = new DevicePlanter(random);
+        int whole = (int) plan.devicesPerBaseCell();
+        double fraction = plan.devicesPerBaseCell() - whole;
+        for (Cell cell : baseCells) {
+            int count = whole + (random.nextDouble() < fraction ? 1 : 0);
+            PreparedGeometry area = PreparedGeometryFactory.prepare(cell.geometry());
+            for (int i = 0; i < count; i++) {
+                planter.mount(DeviceProfile.draw(random), area, cell);
+            }
+        }
+        for (Cell market : markets) {
+            PreparedGeometry area = PreparedGeometryFactory.prepare(market.geometry());
+            for (int i = 0; i < CAMERAS_PER_MARKET; i++) {
+                planter.mount(DeviceProfile.MARKET_CAMERA, area, market);
+            }
+        }
+        return planter.devices;
+    }
+
+    private void mount(DeviceProfile profile, PreparedGeometry area, Cell cell) {
+        int number = numbers.merge(profile.prefix, 1, Integer::sum);
+        String id = profile.prefix + "-" + String.format("%06d", number);
+        Coordinate at = Polygons.randomPointInside(area, random);
+        devices.add(new Device(id, profile.type, profile.label + " " + cell.name(), new Position(at.y, at.x),
+                profile.capabilities, profile.department));
+    }
+}
