@@ -1,11 +1,14 @@
 package city.gridcommand.embedded;
 
+import city.gridcommand.sim.SimulateCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
 
 /**
  * The service's entry point: starts the embedded broker and database when none is configured, points
  * the service at them, then runs Quarkus. Embedded parts are stopped after Quarkus has drained.
+ * {@code simulate …} instead runs the demo city's simulator and exits, without starting any of it.
  */
 @QuarkusMain
 public final class GridCommandMain {
@@ -16,6 +19,10 @@ public final class GridCommandMain {
     }
 
     public static void main(String... args) {
+        if (args.length > 0 && "simulate".equals(args[0])) {
+            System.exit(SimulateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         try {
             embedded = EmbeddedInfrastructure.startMissing(BootstrapSettings.fromEnvironment());
         } catch (EmbeddedStartException e) {

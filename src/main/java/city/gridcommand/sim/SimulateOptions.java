@@ -1,0 +1,149 @@
+package city.gridcommand.sim;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The simulator's command line: {@code simulate [--url=…] [--rate=…] [--duration=…|--messages=…] [--seed=…]
+ * [--base-cells=…] [--username=… --password=…]}. Exactly one of {@code duration} and {@code messages} is set.
+ */
+public record SimulateOptions(String url, double rate, Duration duration, Long messages, long seed, int baseCells,
+        String username, String password, boolean help) {
+
+    public static final String DEFAULT_URL = "tcp://127.0.0.1:1883";
+    public static final double DEFAULT_RATE = 500;
+    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
+    public static final long DEFAULT_SEED = 1;
+
+    public static final String HELP = """
+            Usage: java -jar target/quarkus-app/quarkus-run.jar simulate [options]
+
+            Publishes the demo city's life to an MQTT broker (MQTT 5, QoS 1) as CONTRACT.md section 1 gives it:
+            sensor telemetry with occasional anomalies, camera detections, grid workers' positions on patrol
+            and their reports, device status. Prints a progress line every second.
+
+              --url=URL          broker, tcp://host:port or ssl://host:port   (default %s)
+              --rate=N           messages per second, all feeds together     (default %s)
+              --duration=D       how long to publish: 90s, 5m, 1h, 500ms     (default %ss)
+              --messages=N       how many messages to publish, instead of --duration
+              --seed=N           seeds the city's life; the same seed sends the same messages (default %d)
+              --base-cells=N     the demo city's size (default %d, the city the service loads)
+              --username=U       broker credentials, if it asks for them
+              --password=P
+              --help             this text
+            """.formatted(DEFAULT_URL, (long) DEFAULT_RATE, DEFAULT_DURATION.toSeconds(), DEFAULT_SEED,
+            DemoCityPlan.standard().baseCells());
+
+    /** The options the arguments give (the ones after {@code simulate}); names the bad one if any. */
+    public static SimulateOptions parse(String... args) {
+        Builder options = new Builder();
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                options.help = true;
+                continue;
+            }
+            int equals = arg.indexOf('=');
+            if (!arg.startsWith("--") || equals < 0) {
+                throw new IllegalArgumentException("unknown argument '" + arg + "': options are --name=value");
+            }
+            options.set(arg.substring(2, equals), arg.substring(equals + 1));
+        }
+        return options.build();
+    }
+
+    /** Whether a broker URL asks for TLS ({@code ssl://} or {@code mqtts://}). */
+    static boolean isTls(URI uri) {
+        return "ssl".equals(uri.getScheme()) || "mqtts".equals(uri.getScheme());
+    }
+
+    private static void checkUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        boolean plain = uri != null && ("tcp".equals(uri.getScheme()) || "mqtt".equals(uri.getScheme()));
+        if (uri == null || uri.getHost() == null || !(plain || isTls(uri))) {
+            throw new IllegalArgumentException("--url must be tcp://host:port or ssl://host:port, not '" + url + "'");
+        }
+    }
+
+    /** Parses 90s, 5m, 1h, 500ms, or a bare number of seconds. */
+    static Duration parseDuration(String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (value.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            }
+            char unit = value.charAt(value.length() - 1);
+            String number = Character.isDigit(unit) ? value : value.substring(0, value.length() - 1);
+            long amount = Long.parseLong(number);
+            return switch (unit) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                default -> Character.isDigit(unit) ? Duration.ofSeconds(amount) : null;
+            };
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    /** Gathers options one by one before the whole is checked. */
+    private static final class Builder {
+        private String url = DEFAULT_URL;
+        private double rate = DEFAULT_RATE;
+        private Duration duration;
+        private Long messages;
+        private long seed = DEFAULT_SEED;
+        private int baseCells = DemoCityPlan.standard().baseCells();
+        private String username;
+        private String password;
+        private boolean help;
+
+        void set(String name, String value) {
+            try {
+                switch (name) {
+                    case "url" -> url = value;
+                    case "rate" -> rate = Double.parseDouble(value);
+                    case "duration" -> duration = parseDuration(value);
+                    case "messages" -> messages = Long.parseLong(value);
+                    case "seed" -> seed = Long.parseLong(value);
+                    case "base-cells" -> baseCells = Integer.parseInt(value);
+                    case "username" -> username = value;
+                    case "password" -> password = value;
+                    default -> throw new IllegalArgumentException("unknown option --" + name);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + name + " must be a number, not '" + value + "'");
+            }
+            if (name.equals("duration") && (duration == null || duration.isZero() || duration.isNegative())) {
+                throw new IllegalArgumentException("--duration must be like 90s, 5m, 1h or 500ms, not '" + value + "'");
+            }
+        }
+
+        SimulateOptions build() {
+            checkUrl(url);
+            if (duration != null && messages != null) {
+                throw new IllegalArgumentException("give --duration or --messages, not both");
+            }
+            if (!(rate > 0) || Double.isInfinite(rate)) {
+                throw new IllegalArgumentException("--rate must be a positive number of messages per second");
+            }
+            if (messages != null && messages <= 0) {
+                throw new IllegalArgumentException("--messages must be positive");
+            }
+            if (baseCells < 1) {
+                throw new IllegalArgumentException("--base-cells must be positive");
+            }
+            if ((username == null) != (password == null)) {
+                throw new IllegalArgumentException("give --username and --password together");
+            }
+            Duration effective = duration == null && messages == null ? DEFAULT_DURATION : duration;
+            return new SimulateOptions(url, rate, effective, messages, seed, baseCells, username, password, help);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package city.gridcommand.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SimulateOptionsTest {
+
+    @Test
+    void defaultsPublishTheStandardCityForAMinuteToTheLocalBroker() {
+        SimulateOptions options = SimulateOptions.parse();
+
+        assertThat(options.url()).isEqualTo("tcp://127.0.0.1:1883");
+        assertThat(options.rate()).isEqualTo(500);
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.messages()).isNull();
+        assertThat(options.baseCells()).isEqualTo(2_000);
+        assertThat(options.help()).isFalse();
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        SimulateOptions options = SimulateOptions.parse("--url=ssl://broker:8883", "--rate=2000", "--messages=10000",
+                "--seed=42", "--base-cells=100000", "--username=grid-bench", "--password=s3cret");
+
+        assertThat(options.url()).isEqualTo("ssl://broker:8883");
+        assertThat(options.rate()).isEqualTo(2000);
+        assertThat(options.duration()).isNull();
+        assertThat(options.messages()).isEqualTo(10_000);
+        assertThat(options.seed()).isEqualTo(42);
+        assertThat(options.baseCells()).isEqualTo(100_000);
+        assertThat(options.username()).isEqualTo("grid-bench");
+        assertThat(options.password()).isEqualTo("s3cret");
+    }
+
+    @Test
+    void durationsTakeTheUsualUnits() {
+        assertThat(SimulateOptions.parse("--duration=90s").duration()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(SimulateOptions.parse("--duration=5m").duration()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(SimulateOptions.parse("--duration=1h").duration()).isEqualTo(Duration.ofHours(1));
+        assertThat(SimulateOptions.parse("--duration=500ms").duration()).isEqualTo(Duration.ofMillis(500));
+        assertThat(SimulateOptions.parse("--duration=30").duration()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void badArgumentsAreNamed() {
+        assertBad("--duration and --messages", "--duration=10s", "--messages=5");
+        assertBad("--rate", "--rate=fast");
+        assertBad("--rate", "--rate=0");
+        assertBad("--duration", "--duration=soon");
+        assertBad("--duration", "--duration=0s");
+        assertBad("--frobnicate", "--frobnicate=1");
+        assertBad("simulate", "simulate");
+        assertBad("--password", "--username=only");
+        assertBad("--url", "--url=http://broker:1883");
+        assertBad("--url", "--url=broker:1883");
+    }
+
+    @Test
+    void helpIsPrintedAndTheCommandEndsWell() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = SimulateCommand.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
+
+        assertThat(status).isEqualTo(SimulateCommand.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--rate=N", "--duration=D", "--messages=N",
+                "--seed=N", "tcp://127.0.0.1:1883");
+    }
+
+    @Test
+    void aBadArgumentEndsTheCommandWithTheUsageStatus() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = SimulateCommand.run(new String[] {"--rate=-1"}, System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(SimulateCommand.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--rate", "--help");
+    }
+
+    private static void assertBad(String named, String... args) {
+        assertThatThrownBy(() -> SimulateOptions.parse(args)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(named.startsWith("--duration and") ? "not both" : named);
+    }
+}
