@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 /**
  * Import bodies for tests: the Nanshan fixture (a district, 2 streets, 4 communities, 10 base cells of
  * jittered, wavy shapes that tile their parents exactly, one with a hole filled by another, one a
- * MultiPolygon, plus a school and a police beat) to read and mutate, and features of rectangles.
+ * MultiPolygon, plus a school and a police beat) to read and mutate, and small rectangle grids.
  */
 public final class GridFixture {
 
@@ -61,6 +61,10 @@ public final class GridFixture {
         return new GeoJsonGridReader().read(bytes(collection));
     }
 
+    public static GridReport validate(JsonNode collection) {
+        return new GridValidator().validate(read(collection));
+    }
+
     public static ObjectNode collection(JsonNode... features) {
         ObjectNode collection = JSON.createObjectNode().put("type", "FeatureCollection");
         collection.putArray("features").addAll(java.util.List.of(features));
@@ -92,5 +96,19 @@ public final class GridFixture {
             }
         }
         return polygon;
+    }
+
+    /**
+     * A district, street and community on one rectangle [113.90, 22.50]–[113.91, 22.51] with two base
+     * cells split at longitude 113.905: the west one ends at {@code westEast}, the east one at
+     * {@code eastEast}. With (113.905, 113.91) they tile the community exactly.
+     */
+    public static ObjectNode smallGrid(double westEast, double eastEast) {
+        return collection(
+                rectangle("440305", "district", null, null, 113.90, 22.50, 113.91, 22.51),
+                rectangle("440305001", "street", "base", "440305", 113.90, 22.50, 113.91, 22.51),
+                rectangle("440305001001", "community", null, "440305001", 113.90, 22.50, 113.91, 22.51),
+                rectangle("440305001001001", "grid", null, "440305001001", 113.90, 22.50, westEast, 22.51),
+                rectangle("440305001001002", "grid", null, "440305001001", 113.905, 22.50, eastEast, 22.51));
     }
 }
