@@ -56,7 +56,7 @@ public final class GridValidator {
     private void check(List<CellFeature> cells, Map<Integer, String> refused, List<GridProblem> errors,
             List<GridProblem> warnings) {
         boolean[] validGeometry = GeometryCheck.run(cells, errors);
-        CellIndex index = new CellIndex(cells, validGeometry);
+        ImportedCells index = new ImportedCells(cells, validGeometry);
         new HierarchyCheck(index, refused, errors).run();
         OverlapCheck overlaps = new OverlapCheck(index, tolerances.overlapSquareMetres(), errors);
         overlaps.run();

@@ -18,7 +18,7 @@ final class HierarchyCheck {
     /** Digits a cell adds to its parent's code. */
     static final int OWN_DIGITS = 3;
 
-    private final CellIndex index;
+    private final ImportedCells index;
     private final Map<Integer, String> refused;
     private final Set<String> refusedCodes;
     private final List<GridProblem> errors;
@@ -27,7 +27,7 @@ final class HierarchyCheck {
      * @param refused codes of the features that could not be read, by feature number: they take part
      *        in the duplicate check, and a child of one is not told its parent is missing
      */
-    HierarchyCheck(CellIndex index, Map<Integer, String> refused, List<GridProblem> errors) {
+    HierarchyCheck(ImportedCells index, Map<Integer, String> refused, List<GridProblem> errors) {
         this.index = index;
         this.refused = refused;
         this.refusedCodes = new HashSet<>(refused.values());

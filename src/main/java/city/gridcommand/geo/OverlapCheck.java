@@ -24,12 +24,12 @@ final class OverlapCheck {
     /** Interiors intersect: the only relation that can give an overlap of positive area. */
     private static final String INTERIORS_MEET = "T********";
 
-    private final CellIndex index;
+    private final ImportedCells index;
     private final double tolerance;
     private final List<GridProblem> errors;
     private final Map<Integer, Double> siblingOverlaps = new HashMap<>();
 
-    OverlapCheck(CellIndex index, double toleranceSquareMetres, List<GridProblem> errors) {
+    OverlapCheck(ImportedCells index, double toleranceSquareMetres, List<GridProblem> errors) {
         this.index = index;
         this.tolerance = toleranceSquareMetres;
         this.errors = errors;
@@ -101,7 +101,7 @@ final class OverlapCheck {
         }
         Cell cell = index.cell(i);
         String detail = cell.level().wireName() + " " + index.describe(i) + " overlaps " + index.describe(j)
-                + (area == null ? " (the overlap could not be measured)" : " by " + CellIndex.squareMetres(area));
+                + (area == null ? " (the overlap could not be measured)" : " by " + ImportedCells.squareMetres(area));
         errors.add(new GridProblem(GridProblem.Type.OVERLAP, index.feature(i), cell.code(),
                 index.cell(j).code(), area, detail));
     }

@@ -21,14 +21,14 @@ import org.locationtech.jts.operation.relateng.RelatePredicate;
  */
 final class ParentCheck {
 
-    private final CellIndex index;
+    private final ImportedCells index;
     private final GridTolerances tolerances;
     private final Map<Integer, Double> siblingOverlaps;
     private final List<GridProblem> errors;
     private final List<GridProblem> warnings;
 
     /** @param siblingOverlaps by parent position, the summed overlap areas of its base children (m²) */
-    ParentCheck(CellIndex index, GridTolerances tolerances, Map<Integer, Double> siblingOverlaps,
+    ParentCheck(ImportedCells index, GridTolerances tolerances, Map<Integer, Double> siblingOverlaps,
             List<GridProblem> errors, List<GridProblem> warnings) {
         this.index = index;
         this.tolerances = tolerances;
@@ -81,11 +81,11 @@ final class ParentCheck {
         double area = beyond == null ? Double.NaN : GeoMeasure.areaSquareMetres(beyond);
         double allowed = tolerances.outsideParentAllowance(index.area(child));
         if (!(area <= allowed)) {
-            String extent = beyond == null ? "(by an area that could not be measured)" : CellIndex.squareMetres(area);
+            String extent = beyond == null ? "(by an area that could not be measured)" : ImportedCells.squareMetres(area);
             errors.add(new GridProblem(GridProblem.Type.OUTSIDE_PARENT, index.feature(child),
                     index.cell(child).code(), index.cell(parent).code(), beyond == null ? null : area,
                     index.describe(child) + " extends " + extent + " beyond its parent " + index.describe(parent)
-                            + " (allowed " + CellIndex.squareMetres(allowed) + ")"));
+                            + " (allowed " + ImportedCells.squareMetres(allowed) + ")"));
         }
         return area;
     }
@@ -105,7 +105,7 @@ final class ParentCheck {
         double area = GeoMeasure.areaSquareMetres(uncovered);
         if (area > tolerances.gapSquareMetres()) {
             warnings.add(new GridProblem(GridProblem.Type.GAP, index.feature(parent), index.cell(parent).code(),
-                    null, area, CellIndex.squareMetres(area) + " of " + index.describe(parent)
+                    null, area, ImportedCells.squareMetres(area) + " of " + index.describe(parent)
                             + " is covered by none of its " + parts.size() + " base children, the largest part around "
                             + GeometryCheck.point(largestPart(uncovered).getInteriorPoint().getCoordinate())));
         }

@@ -12,7 +12,7 @@ import java.util.Map;
  * wins), children by parent, with each cell's area measured on first use. Cells are addressed by
  * their position in the list, which is not their feature number when some features were refused.
  */
-final class CellIndex {
+final class ImportedCells {
 
     private final List<CellFeature> cells;
     private final boolean[] validGeometry;
@@ -20,7 +20,7 @@ final class CellIndex {
     private final Map<String, Integer> byCode;
     private final Map<Integer, List<Integer>> children = new HashMap<>();
 
-    CellIndex(List<CellFeature> cells, boolean[] validGeometry) {
+    ImportedCells(List<CellFeature> cells, boolean[] validGeometry) {
         this.cells = cells;
         this.validGeometry = validGeometry;
         this.areas = new double[cells.size()];
