@@ -26,7 +26,9 @@ public record GridProblem(Type type, Integer feature, String code, String other,
         /** A child that extends beyond its parent by more than the tolerance. */
         OUTSIDE_PARENT("outside_parent"),
         /** Warning: part of a parent that none of its base-hierarchy children covers. */
-        GAP("gap");
+        GAP("gap"),
+        /** The body is not JSON, or not a GeoJSON FeatureCollection: the only problem then, naming no feature. */
+        INVALID_DOCUMENT("invalid_document");
 
         private final String wireName;
 

@@ -1,0 +1,60 @@
+package city.gridcommand.geo;
+
+import java.util.List;
+import java.util.Locale;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+/**
+ * Refuses cells whose geometry is missing, not polygonal or not valid by the OGC rules (JTS
+ * {@link IsValidOp}), naming the fault and where it is. The other geometric checks skip those cells,
+ * since overlay operations on invalid geometry give meaningless results.
+ */
+final class GeometryCheck {
+
+    private GeometryCheck() {
+    }
+
+    /** Adds a problem for each bad geometry and returns, by position, which geometries are valid. */
+    static boolean[] run(List<CellFeature> cells, List<GridProblem> errors) {
+        boolean[] valid = new boolean[cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            CellFeature feature = cells.get(i);
+            String fault = fault(feature.cell().geometry());
+            valid[i] = fault == null;
+            if (fault != null) {
+                errors.add(GridProblem.of(GridProblem.Type.INVALID_GEOMETRY, feature.feature(),
+                        feature.cell().code(), fault));
+            }
+        }
+        return valid;
+    }
+
+    /** What is wrong with a cell's geometry, or null. */
+    static String fault(Geometry geometry) {
+        if (geometry == null) {
+            return "the cell has no geometry";
+        }
+        if (!(geometry instanceof Polygon || geometry instanceof MultiPolygon)) {
+            return "a cell must be a Polygon or MultiPolygon, not a " + geometry.getGeometryType();
+        }
+        if (geometry.isEmpty()) {
+            return "the geometry is empty";
+        }
+        TopologyValidationError error = new IsValidOp(geometry).getValidationError();
+        if (error == null) {
+            return null;
+        }
+        Coordinate at = error.getCoordinate();
+        return at == null ? error.getMessage() : error.getMessage() + " at " + point(at);
+    }
+
+    /** A position as GeoJSON writes it, [lon, lat]. */
+    static String point(Coordinate at) {
+        return String.format(Locale.ROOT, "[%.7f, %.7f]", at.x, at.y);
+    }
+}

@@ -1,0 +1,65 @@
+package city.gridcommand.geo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Decides whether a set of cells may become the city's grid, listing every problem at once: invalid
+ * geometry, duplicate or ill-fitting codes, missing parents, overlapping base-hierarchy cells and
+ * children outside their parent refuse it; gaps under a base parent are warnings. Pure and stateless.
+ */
+public final class GridValidator {
+
+    private static final Comparator<GridProblem> BY_FEATURE =
+            Comparator.comparing(GridProblem::feature, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private final GridTolerances tolerances;
+
+    public GridValidator() {
+        this(GridTolerances.DEFAULTS);
+    }
+
+    public GridValidator(GridTolerances tolerances) {
+        this.tolerances = Objects.requireNonNull(tolerances);
+    }
+
+    /** Validates what a reader made of an import body; the reading problems are errors of the report. */
+    public GridReport validate(GridImport imported) {
+        List<GridProblem> errors = new ArrayList<>(imported.problems());
+        List<GridProblem> warnings = new ArrayList<>();
+        check(imported.cells(), HierarchyCheck.refusedCodes(imported.problems()), errors, warnings);
+        errors.sort(BY_FEATURE);
+        warnings.sort(BY_FEATURE);
+        return new GridReport(errors, warnings);
+    }
+
+    /**
+     * Validates cells built in code, each named by its position in the list.
+     *
+     * @throws NullPointerException if a cell has no code, level or kind (a reader never makes one)
+     */
+    public GridReport validate(List<Cell> cells) {
+        List<CellFeature> features = new ArrayList<>(cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            Cell cell = cells.get(i);
+            Objects.requireNonNull(cell.code(), "cell " + i + " has no code");
+            Objects.requireNonNull(cell.level(), "cell " + i + " has no level");
+            Objects.requireNonNull(cell.kind(), "cell " + i + " has no kind");
+            features.add(new CellFeature(i, cell));
+        }
+        return validate(new GridImport(features, List.of()));
+    }
+
+    private void check(List<CellFeature> cells, Map<Integer, String> refused, List<GridProblem> errors,
+            List<GridProblem> warnings) {
+        boolean[] validGeometry = GeometryCheck.run(cells, errors);
+        ImportedCells index = new ImportedCells(cells, validGeometry);
+        new HierarchyCheck(index, refused, errors).run();
+        OverlapCheck overlaps = new OverlapCheck(index, tolerances.overlapSquareMetres(), errors);
+        overlaps.run();
+        new ParentCheck(index, tolerances, overlaps.siblingOverlaps(), errors, warnings).run();
+    }
+}
