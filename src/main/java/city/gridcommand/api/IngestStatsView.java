@@ -14,9 +14,13 @@ import java.util.Map;
 public record IngestStatsView(long received, long processed, long duplicates, long rejected,
         Map<String, Long> rejectedByReason, Map<String, SourceCounts> bySource, BackPressure backPressure) {
 
-    /** One source's counters; {@code unknownKinds} counts detections of kinds the rules do not know. */
+    /**
+     * One source's counters; {@code unknownKinds} counts detections of kinds the rules do not know,
+     * {@code outside} signals whose position lies in no base cell and {@code unplaced} signals with no
+     * position at all (both are stored, without a cell).
+     */
     public record SourceCounts(long received, long processed, long duplicates, long rejected,
-            Map<String, Long> rejectedByReason, long unknownKinds) {
+            Map<String, Long> rejectedByReason, long unknownKinds, long outside, long unplaced) {
     }
 
     /** {@code state} is FLOWING, SATURATED or STALLED; {@code stalledSince} is set while STALLED. */
@@ -42,7 +46,8 @@ public record IngestStatsView(long received, long processed, long duplicates, lo
                 }
             }
             SourceCounts counts = new SourceCounts(counters.receivedOf(source), counters.processedOf(source),
-                    counters.duplicatesOf(source), sourceRejected, sourceReasons, counters.unknownKindsOf(source));
+                    counters.duplicatesOf(source), sourceRejected, sourceReasons, counters.unknownKindsOf(source),
+                    counters.outsideOf(source), counters.unplacedOf(source));
             bySource.put(source.label(), counts);
             received += counts.received();
             processed += counts.processed();

@@ -1,5 +1,9 @@
 package city.gridcommand.api;
 
+import city.gridcommand.grid.GridRefusedException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,6 +22,36 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response refused(ProblemException e, UriInfo uri) {
         return respond(e.status(), e.title(), e.getMessage(), uri, e.field());
+    }
+
+    /** 422 with every problem of the refused grid, each naming its feature. */
+    @ServerExceptionMapper
+    public Response gridRefused(GridRefusedException e, UriInfo uri) {
+        GridRefusal body = new GridRefusal("about:blank", "Grid refused", 422, e.getMessage(), uri.getPath(),
+                GridProblemView.all(e.report().errors()), GridProblemView.all(e.report().warnings()));
+        return Response.status(422).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** A body Jackson could not bind: names the field by its JSON path. */
+    @ServerExceptionMapper
+    public Response unbindable(JsonMappingException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+        String detail = field == null ? "the body is not the JSON this endpoint takes"
+                : "'" + field + "' has the wrong type: " + e.getOriginalMessage();
+        return respond(400, "Invalid request field", detail, uri, field);
+    }
+
+    /** Quarkus maps this subtype itself; ours names the field. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unbindable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e, UriInfo uri) {
+        return respond(400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage(), uri, "body");
     }
 
     @ServerExceptionMapper

@@ -33,6 +33,10 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             database = EmbeddedDatabase.start(bootstrap.dataDir().resolve("postgres"), bootstrap.dbPort());
             settings.put("grid.db.url", database.url());
             settings.put("grid.db.username", "postgres");
+            if (System.getenv("GRID_DEMO_ENABLED") == null && System.getProperty("grid.demo.enabled") == null) {
+                // a fresh embedded database gets the demo city, so the service is usable at once
+                settings.put("grid.demo.enabled", "true");
+            }
         }
         EmbeddedBroker broker = null;
         if (bootstrap.mqttUrl().isEmpty()) {

@@ -16,6 +16,8 @@ public final class IngestCounters {
     private final LongAdder[] processed = adders(SOURCES);
     private final LongAdder[] duplicates = adders(SOURCES);
     private final LongAdder[] unknownKinds = adders(SOURCES);
+    private final LongAdder[] outside = adders(SOURCES);
+    private final LongAdder[] unplaced = adders(SOURCES);
     private final LongAdder[] rejected = adders(SOURCES * REASONS);
 
     private static LongAdder[] adders(int n) {
@@ -42,6 +44,14 @@ public final class IngestCounters {
         unknownKinds[source.ordinal()].increment();
     }
 
+    void placed(SignalSource source, Placement placement) {
+        if (!placement.placed()) {
+            unplaced[source.ordinal()].increment();
+        } else if (placement.outside()) {
+            outside[source.ordinal()].increment();
+        }
+    }
+
     void rejected(SignalSource source, RejectReason reason) {
         rejected[source.ordinal() * REASONS + reason.ordinal()].increment();
     }
@@ -61,6 +71,16 @@ public final class IngestCounters {
     /** Detections whose kind the rules do not know (kept and stored, counted here). */
     public long unknownKindsOf(SignalSource source) {
         return unknownKinds[source.ordinal()].sum();
+    }
+
+    /** Signals whose position lies in no base cell (stored without a cell). */
+    public long outsideOf(SignalSource source) {
+        return outside[source.ordinal()].sum();
+    }
+
+    /** Signals with no position at all: no coordinates and no registered position (stored without a cell). */
+    public long unplacedOf(SignalSource source) {
+        return unplaced[source.ordinal()].sum();
     }
 
     public long rejectedOf(SignalSource source, RejectReason reason) {

@@ -20,9 +20,13 @@ public interface IngestSettings {
     @WithDefault("P7D")
     Duration maxAge();
 
-    /** Refuse devices and workers that are not registered. Default false (accept everyone). */
-    @WithDefault("false")
-    boolean requireRegistration();
+    /**
+     * Messages from devices and workers missing from the registry: {@code accept} them (default),
+     * {@code refuse} them (dead letter {@code unknown_sender}) or {@code register} their sender on first
+     * sight and accept them.
+     */
+    @WithDefault("accept")
+    UnknownSenders unknownSenders();
 
     /** How often the registry of devices and workers is reloaded from the database. Default 10 seconds. */
     @WithDefault("10s")

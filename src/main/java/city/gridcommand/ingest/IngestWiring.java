@@ -43,12 +43,12 @@ public class IngestWiring {
     @Produces
     @Singleton
     IngestPipeline pipeline(IngestSettings settings, StoreSettings store, SenderRegistry registry,
-            WriteBehind writeBehind, IngestCounters counters) {
+            SignalPlacer placer, WriteBehind writeBehind, IngestCounters counters) {
         Duration retention = Duration.ofDays(store.retentionDays());
         Duration maxAge = settings.maxAge().compareTo(retention) < 0 ? settings.maxAge() : retention;
         IngestLimits limits = new IngestLimits(settings.maxPayloadBytes(), settings.maxFutureSkew(), maxAge);
         SignalDecoder decoder = new SignalDecoder(limits, System::currentTimeMillis);
-        return new IngestPipeline(decoder, settings.requireRegistration() ? registry : SenderRegistry.OPEN,
-                writeBehind, counters, settings.deadLetterPayloadBytes());
+        return new IngestPipeline(decoder, registry, settings.unknownSenders(), placer, writeBehind, counters,
+                settings.deadLetterPayloadBytes());
     }
 }

@@ -2,11 +2,15 @@ package city.gridcommand.ingest;
 
 import city.gridcommand.signal.SignalSource;
 
-/** Tells whether a device or worker is registered; consulted only when registration is required. */
+/** Tells whether a device or worker is registered, and registers one seen for the first time. */
 public interface SenderRegistry {
 
     boolean isRegistered(SignalSource source, String senderId);
 
-    /** A registry that knows everyone: used when unknown senders are accepted. */
-    SenderRegistry OPEN = (source, senderId) -> true;
+    /**
+     * Registers a sender seen on a feed, without blocking (the write may complete later; registering
+     * twice is harmless). A registry may decline sources it cannot type, e.g. a device known only from
+     * its status.
+     */
+    void register(SignalSource source, String senderId);
 }

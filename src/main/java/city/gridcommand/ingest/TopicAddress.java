@@ -35,7 +35,8 @@ public record TopicAddress(SignalSource source, String senderId) {
         return new TopicAddress(source, senderId);
     }
 
-    static boolean isValidSenderId(String id) {
+    /** Whether an id can be a topic level of a sender: 1-64 characters of [A-Za-z0-9._:-]. */
+    public static boolean isValidSenderId(String id) {
         if (id.isEmpty() || id.length() > MAX_SENDER_ID_LENGTH) {
             return false;
         }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Writes a batch in one transaction: one multi-row INSERT per feed present in the batch and one for
- * its dead letters. Failures are sorted by SQLSTATE into "the data was refused" (permanent) and "the
+ * Writes a batch in one transaction: one multi-row INSERT per feed present in the batch, one for the
+ * worker cell changes its positions settled, and one for its dead letters. Failures are sorted by SQLSTATE into "the data was refused" (permanent) and "the
  * database is unavailable" (retry).
  */
 public final class PgBatchStore implements BatchStore {
@@ -57,6 +57,13 @@ public final class PgBatchStore implements BatchStore {
                             return null;
                         });
             }
+        }
+        List<PendingItem> positions = bySource.get(SignalSource.WORKER_LOCATION.ordinal());
+        if (!positions.isEmpty()) {
+            chain = chain.compose(v -> {
+                Future<Void> changes = WorkerCellChanges.insert(connection, positions);
+                return changes == null ? Future.succeededFuture() : changes;
+            });
         }
         if (!deadLetters.isEmpty()) {
             chain = chain.compose(v -> SignalInserts.DEAD_LETTER.run(connection, deadLetters)).mapEmpty();

@@ -26,25 +26,47 @@ final class SignalInsert<R> {
         return new Column<>(name, arrayType, type, value);
     }
 
+    /**
+     * The cell columns every signal table has (V2__grid.sql): the base cell, and the cell path as one
+     * comma-separated text per row, split by {@code string_to_array} because unnest flattens 2-D arrays.
+     */
+    static final List<Column<PendingItem>> CELL_COLUMNS = List.of(
+            column("cell", "text[]", String.class, item -> CellColumns.cell(item.placement())),
+            column("cell_path", "text[]", String.class, item -> CellColumns.path(item.placement())));
+
     private final String sql;
     private final Function<PendingItem, R> row;
     private final List<Column<R>> columns;
+    private final List<Column<PendingItem>> itemColumns;
 
-    private SignalInsert(String sql, Function<PendingItem, R> row, List<Column<R>> columns) {
+    private SignalInsert(String sql, Function<PendingItem, R> row, List<Column<R>> columns,
+            List<Column<PendingItem>> itemColumns) {
         this.sql = sql;
         this.row = row;
         this.columns = columns;
+        this.itemColumns = itemColumns;
     }
 
     /** {@code INSERT INTO table (columns) SELECT * FROM unnest($1::type[], …) ON CONFLICT DO NOTHING}. */
     static <R> SignalInsert<R> unnest(String table, Function<PendingItem, R> row, List<Column<R>> columns) {
         return new SignalInsert<>("INSERT INTO " + table + " (" + names(columns) + ") SELECT * FROM unnest("
-                + placeholders(columns) + ") ON CONFLICT DO NOTHING", row, columns);
+                + placeholders(columns, false) + ") ON CONFLICT DO NOTHING", row, columns, List.of());
     }
 
-    /** An insert whose SELECT over the unnested parameters is written by hand ({@code $n} in column order). */
+    /** Like {@link #unnest}, followed by the signal's {@link #CELL_COLUMNS}. */
+    static <R> SignalInsert<R> placed(String table, Function<PendingItem, R> row, List<Column<R>> columns) {
+        String names = names(columns);
+        return new SignalInsert<>("INSERT INTO " + table + " (" + names + ", cell, cell_path) SELECT " + names
+                + ", cell, string_to_array(cell_path, ',') FROM unnest(" + placeholders(columns, true) + ") AS u(" + names
+                + ", cell, cell_path) ON CONFLICT DO NOTHING", row, columns, CELL_COLUMNS);
+    }
+
+    /**
+     * An insert whose SELECT over the unnested parameters is written by hand ({@code $n} in column order,
+     * then the {@link #CELL_COLUMNS}).
+     */
     static <R> SignalInsert<R> custom(String sql, Function<PendingItem, R> row, List<Column<R>> columns) {
-        return new SignalInsert<>(sql, row, columns);
+        return new SignalInsert<>(sql, row, columns, CELL_COLUMNS);
     }
 
     Future<Integer> run(SqlConnection connection, List<PendingItem> items) {
@@ -53,14 +75,20 @@ final class SignalInsert<R> {
 
     Tuple parameters(List<PendingItem> items) {
         int n = items.size();
-        Object[][] values = new Object[columns.size()][];
+        int own = columns.size();
+        Object[][] values = new Object[own + itemColumns.size()][];
         for (int c = 0; c < values.length; c++) {
-            values[c] = (Object[]) Array.newInstance(columns.get(c).type(), n);
+            Class<?> type = c < own ? columns.get(c).type() : itemColumns.get(c - own).type();
+            values[c] = (Object[]) Array.newInstance(type, n);
         }
         for (int i = 0; i < n; i++) {
-            R r = row.apply(items.get(i));
-            for (int c = 0; c < values.length; c++) {
+            PendingItem item = items.get(i);
+            R r = row.apply(item);
+            for (int c = 0; c < own; c++) {
                 values[c][i] = columns.get(c).value().apply(r);
+            }
+            for (int c = own; c < values.length; c++) {
+                values[c][i] = itemColumns.get(c - own).value().apply(item);
             }
         }
         Tuple tuple = Tuple.tuple();
@@ -74,10 +102,15 @@ final class SignalInsert<R> {
         return columns.stream().map(Column::name).collect(Collectors.joining(", "));
     }
 
-    private static String placeholders(List<? extends Column<?>> columns) {
+    /** {@code $1::type1, $2::type2, …} for the columns, then the cell columns if {@code placed}. */
+    private static String placeholders(List<? extends Column<?>> columns, boolean placed) {
+        List<Column<?>> all = new java.util.ArrayList<>(columns);
+        if (placed) {
+            all.addAll(CELL_COLUMNS);
+        }
         StringBuilder params = new StringBuilder();
-        for (int i = 0; i < columns.size(); i++) {
-            params.append(i == 0 ? "" : ", ").append('$').append(i + 1).append("::").append(columns.get(i).arrayType());
+        for (int i = 0; i < all.size(); i++) {
+            params.append(i == 0 ? "" : ", ").append('$').append(i + 1).append("::").append(all.get(i).arrayType());
         }
         return params.toString();
     }

@@ -16,13 +16,16 @@ import io.vertx.core.json.JsonArray;
 import java.util.List;
 import java.util.UUID;
 
-/** The INSERT of each feed's table and of the dead-letter table, column by column (see V1__ingest.sql). */
+/**
+ * The INSERT of each feed's table and of the dead-letter table, column by column (see V1__ingest.sql),
+ * each signal followed by its cells (V2__grid.sql).
+ */
 final class SignalInserts {
 
     private SignalInserts() {
     }
 
-    static final SignalInsert<Telemetry> TELEMETRY = SignalInsert.unnest("telemetry",
+    static final SignalInsert<Telemetry> TELEMETRY = SignalInsert.placed("telemetry",
             item -> (Telemetry) item.signal(), List.of(
                     column("device_id", "text[]", String.class, Telemetry::senderId),
                     column("seq", "int8[]", Long.class, Telemetry::seq),
@@ -33,7 +36,7 @@ final class SignalInserts {
                     column("lat", "float8[]", Double.class, t -> lat(t.position())),
                     column("lon", "float8[]", Double.class, t -> lon(t.position()))));
 
-    static final SignalInsert<WorkerPosition> WORKER_POSITION = SignalInsert.unnest("worker_position",
+    static final SignalInsert<WorkerPosition> WORKER_POSITION = SignalInsert.placed("worker_position",
             item -> (WorkerPosition) item.signal(), List.of(
                     column("worker_id", "text[]", String.class, WorkerPosition::senderId),
                     column("seq", "int8[]", Long.class, WorkerPosition::seq),
@@ -44,7 +47,7 @@ final class SignalInserts {
                     column("accuracy", "float8[]", Double.class, WorkerPosition::accuracy),
                     column("battery", "float8[]", Double.class, WorkerPosition::battery)));
 
-    static final SignalInsert<Detection> DETECTION = SignalInsert.unnest("detection",
+    static final SignalInsert<Detection> DETECTION = SignalInsert.placed("detection",
             item -> (Detection) item.signal(), List.of(
                     column("camera_id", "text[]", String.class, Detection::senderId),
                     column("seq", "int8[]", Long.class, Detection::seq),
@@ -60,12 +63,13 @@ final class SignalInserts {
     /** Photos are a list per report; they travel as JSON arrays because unnest flattens 2-D arrays. */
     static final SignalInsert<WorkerReport> WORKER_REPORT = SignalInsert.custom("""
             INSERT INTO worker_report (report_id, worker_id, ts, received_at, category, description, lat, lon,
-                                       photos, severity)
+                                       photos, severity, cell, cell_path)
             SELECT r.id, r.worker, r.ts, r.received, r.category, r.description, r.lat, r.lon,
-                   ARRAY(SELECT jsonb_array_elements_text(r.photos)), r.severity
+                   ARRAY(SELECT jsonb_array_elements_text(r.photos)), r.severity, r.cell,
+                   string_to_array(r.cell_path, ',')
             FROM unnest($1::uuid[], $2::text[], $3::int8[], $4::int8[], $5::text[], $6::text[], $7::float8[],
-                        $8::float8[], $9::jsonb[], $10::text[])
-                 AS r(id, worker, ts, received, category, description, lat, lon, photos, severity)
+                        $8::float8[], $9::jsonb[], $10::text[], $11::text[], $12::text[])
+                 AS r(id, worker, ts, received, category, description, lat, lon, photos, severity, cell, cell_path)
             ON CONFLICT DO NOTHING""", item -> (WorkerReport) item.signal(), List.of(
                     column("report_id", "uuid[]", UUID.class, WorkerReport::reportId),
                     column("worker_id", "text[]", String.class, WorkerReport::senderId),
@@ -78,7 +82,7 @@ final class SignalInserts {
                     column("photos", "jsonb[]", JsonArray.class, r -> new JsonArray(List.copyOf(r.photos()))),
                     column("severity", "text[]", String.class, r -> r.severity() == null ? null : r.severity().name())));
 
-    static final SignalInsert<WorkerAck> WORKER_ACK = SignalInsert.unnest("worker_ack",
+    static final SignalInsert<WorkerAck> WORKER_ACK = SignalInsert.placed("worker_ack",
             item -> (WorkerAck) item.signal(), List.of(
                     column("worker_id", "text[]", String.class, WorkerAck::senderId),
                     column("ts", "int8[]", Long.class, WorkerAck::ts),
@@ -87,7 +91,7 @@ final class SignalInserts {
                     column("event_id", "text[]", String.class, WorkerAck::eventId),
                     column("action", "text[]", String.class, WorkerAck::action)));
 
-    static final SignalInsert<DeviceStatus> DEVICE_STATUS = SignalInsert.unnest("device_status",
+    static final SignalInsert<DeviceStatus> DEVICE_STATUS = SignalInsert.placed("device_status",
             item -> (DeviceStatus) item.signal(), List.of(
                     column("device_id", "text[]", String.class, DeviceStatus::senderId),
                     column("ts", "int8[]", Long.class, DeviceStatus::ts),

@@ -26,12 +26,26 @@ class IngestPipelineTest {
         timer.shutdownNow();
     }
 
-    private IngestPipeline pipeline(SenderRegistry registry) {
+    /** Knows only "known"; remembers what it was asked to register. */
+    private final java.util.List<String> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final SenderRegistry onlyKnown = new SenderRegistry() {
+        @Override
+        public boolean isRegistered(SignalSource source, String senderId) {
+            return senderId.equals("known");
+        }
+
+        @Override
+        public void register(SignalSource source, String senderId) {
+            registered.add(source.label() + ":" + senderId);
+        }
+    };
+
+    private IngestPipeline pipeline(UnknownSenders unknownSenders) {
         WriteBehind writeBehind = new WriteBehind(new WriteBehind.Settings(100, 1, 1000, Duration.ofMillis(20), 8),
                 store, counters, timer, n -> { });
         SignalDecoder decoder = new SignalDecoder(new IngestLimits(4096, Duration.ofMinutes(5), Duration.ofDays(1)),
                 () -> NOW);
-        return new IngestPipeline(decoder, registry, writeBehind, counters, 8);
+        return new IngestPipeline(decoder, onlyKnown, unknownSenders, SignalPlacer.NONE, writeBehind, counters, 8);
     }
 
     private InboundMessage message(String topic, String payload) {
@@ -40,7 +54,7 @@ class IngestPipelineTest {
 
     @Test
     void refusesUnregisteredSendersWhenRegistrationIsRequiredAndKeepsTheRest() {
-        IngestPipeline pipeline = pipeline((source, sender) -> sender.equals("known"));
+        IngestPipeline pipeline = pipeline(UnknownSenders.REFUSE);
         String reading = "{\"ts\":" + NOW + ",\"seq\":1,\"metrics\":{\"t\":1}}";
         pipeline.accept(message("grid/v1/sensors/known/telemetry", reading));
         pipeline.accept(message("grid/v1/sensors/stranger/telemetry", reading));
@@ -55,11 +69,24 @@ class IngestPipelineTest {
         });
         assertThat(counters.receivedOf(SignalSource.TELEMETRY)).isEqualTo(2);
         assertThat(counters.rejectedOf(SignalSource.TELEMETRY, RejectReason.UNKNOWN_SENDER)).isEqualTo(1);
+        assertThat(registered).isEmpty();
+    }
+
+    @Test
+    void registersUnknownSendersOnFirstSightWhenSoConfigured() {
+        IngestPipeline pipeline = pipeline(UnknownSenders.REGISTER);
+        String reading = "{\"ts\":" + NOW + ",\"seq\":1,\"metrics\":{\"t\":1}}";
+        pipeline.accept(message("grid/v1/sensors/known/telemetry", reading));
+        pipeline.accept(message("grid/v1/sensors/stranger/telemetry", reading));
+
+        await().untilAsserted(() -> assertThat(acked).hasValue(2));
+        assertThat(store.stored()).isEqualTo(2);
+        assertThat(registered).containsExactly(SignalSource.TELEMETRY.label() + ":stranger");
     }
 
     @Test
     void countsUnknownTopicsAndDetectionKinds() {
-        IngestPipeline pipeline = pipeline(SenderRegistry.OPEN);
+        IngestPipeline pipeline = pipeline(UnknownSenders.ACCEPT);
         pipeline.accept(message("grid/v1/boats/b1/telemetry", "{}"));
         pipeline.accept(message("grid/v1/cameras/c1/detections",
                 "{\"ts\":" + NOW + ",\"seq\":1,\"kind\":\"drone\",\"confidence\":0.4}"));

@@ -31,7 +31,7 @@ class WriteBehindTest {
 
     private PendingItem telemetry(String device, long seq) {
         Telemetry t = new Telemetry(device, seq, 1_000, Map.of("t", 1.0), null, 1_001);
-        return PendingItem.accepted(t, acked::incrementAndGet);
+        return PendingItem.accepted(t, Placement.UNPLACED, acked::incrementAndGet);
     }
 
     @Test
@@ -58,7 +58,7 @@ class WriteBehindTest {
         for (long seq = 1; seq <= 2; seq++) {
             long s = seq;
             Telemetry t = new Telemetry("a", s, 1_000, Map.of("t", 1.0), null, 1_001);
-            writeBehind.add(PendingItem.accepted(t, () -> order.add(s)));
+            writeBehind.add(PendingItem.accepted(t, Placement.UNPLACED, () -> order.add(s)));
         }
         store.releaseLast();
         assertThat(order).isEmpty();

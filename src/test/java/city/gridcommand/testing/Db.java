@@ -21,6 +21,12 @@ public final class Db {
         return row.getLong(0);
     }
 
+    /** The first column of the first row as text (null when there is no row or it is null). */
+    public String text(String sql, Object... params) {
+        var rows = pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(TIMEOUT);
+        return rows.iterator().hasNext() ? String.valueOf(rows.iterator().next().getValue(0)) : null;
+    }
+
     public void execute(String sql) {
         pool.query(sql).execute().await().atMost(TIMEOUT);
     }

@@ -28,6 +28,8 @@ public class GridTestResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>(infrastructure.settings());
         config.put("grid.mqtt.client-id", "grid-command-test-" + run);
         config.put("grid.mqtt.session-expiry-seconds", "300");
+        // tests import the grids they need; the demo city is loaded by the packaged-jar test
+        config.put("grid.demo.enabled", "false");
         return config;
     }
 

@@ -29,6 +29,10 @@ public class IngestMetrics {
                     .tag("source", tag).description("signals stored as new").register(registry);
             FunctionCounter.builder("grid.ingest.duplicates", counters, c -> c.duplicatesOf(source))
                     .tag("source", tag).description("redelivered duplicates recognised").register(registry);
+            FunctionCounter.builder("grid.ingest.outside", counters, c -> c.outsideOf(source))
+                    .tag("source", tag).description("signals in no base cell").register(registry);
+            FunctionCounter.builder("grid.ingest.unplaced", counters, c -> c.unplacedOf(source))
+                    .tag("source", tag).description("signals with no known position").register(registry);
             for (RejectReason reason : RejectReason.values()) {
                 FunctionCounter.builder("grid.ingest.rejected", counters, c -> c.rejectedOf(source, reason))
                         .tag("source", tag).tag("reason", reason.code())

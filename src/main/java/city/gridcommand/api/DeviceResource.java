@@ -1,0 +1,124 @@
+package city.gridcommand.api;
+
+import city.gridcommand.api.RegistryBodies.DeviceBody;
+import city.gridcommand.geo.CellLocation;
+import city.gridcommand.locate.LiveGrid;
+import city.gridcommand.registry.Device;
+import city.gridcommand.registry.DeviceType;
+import city.gridcommand.store.DeviceRepository;
+import city.gridcommand.store.LatestSignalRepository;
+import city.gridcommand.store.LatestSignalRepository.LatestReading;
+import city.gridcommand.store.Page;
+import city.gridcommand.store.PgSenderRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * {@code /api/v1/devices}: the registered sensors and cameras, paged by id ({@code after} is the
+ * {@code next} of the previous page), each with the cells its mounting position lies in.
+ */
+@Path("/api/v1/devices")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeviceResource {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    /** A device as the API shows it; {@code cell}/{@code cellPath} are null/empty for a mobile device. */
+    public record DeviceView(String id, String type, String name, Double lat, Double lon, List<String> capabilities,
+            String department, String cell, List<String> cellPath) {
+
+        static DeviceView of(Device d, CellLocation at) {
+            return new DeviceView(d.id(), d.type().wireName(), d.name(),
+                    d.position() == null ? null : d.position().lat(), d.position() == null ? null : d.position().lon(),
+                    d.capabilities(), d.department(), at == null ? null : at.baseCell(),
+                    at == null ? List.of() : at.storedPath());
+        }
+    }
+
+    private final DeviceRepository repository;
+    private final LatestSignalRepository latest;
+    private final PgSenderRegistry registry;
+    private final LiveGrid liveGrid;
+
+    DeviceResource(DeviceRepository repository, LatestSignalRepository latest, PgSenderRegistry registry,
+            LiveGrid liveGrid) {
+        this.repository = repository;
+        this.latest = latest;
+        this.registry = registry;
+        this.liveGrid = liveGrid;
+    }
+
+    @GET
+    public Uni<Page<DeviceView>> list(@QueryParam("type") String type, @QueryParam("department") String department,
+            @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        DeviceType deviceType = null;
+        if (type != null && !type.isBlank()) {
+            deviceType = DeviceType.fromWire(type.trim());
+            if (deviceType == null) {
+                throw ProblemException.badField("type", "'type' must be sensor or camera");
+            }
+        }
+        return repository.page(deviceType, department, after, QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT))
+                .map(page -> new Page<>(page.items().stream().map(this::view).toList(), page.next()));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<DeviceView> get(@PathParam("id") String id) {
+        return repository.find(id).map(device -> {
+            if (device == null) {
+                throw ProblemException.notFound("no device '" + id + "'");
+            }
+            return view(device);
+        });
+    }
+
+    /** The device's latest telemetry (any device id, registered or not). */
+    @GET
+    @Path("/{id}/latest")
+    public Uni<LatestReading> latestReading(@PathParam("id") String id) {
+        return latest.latestReading(id).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("device '" + id + "' has sent no telemetry"));
+    }
+
+    /** Creates (201) or replaces (200) a device. */
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> put(@PathParam("id") String id, DeviceBody body) {
+        Device device = RegistryBodies.device(id, body);
+        return repository.save(device).map(created -> {
+            registry.deviceSaved(device);
+            return Response.status(created ? 201 : 200).entity(view(device)).build();
+        });
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        return repository.delete(id).map(removed -> {
+            if (!removed) {
+                throw ProblemException.notFound("no device '" + id + "'");
+            }
+            registry.deviceRemoved(id);
+            return Response.noContent().build();
+        });
+    }
+
+    private DeviceView view(Device device) {
+        CellLocation at = device.position() == null ? null
+                : liveGrid.snapshot().map().locate(device.position().lat(), device.position().lon());
+        return DeviceView.of(device, at);
+    }
+}

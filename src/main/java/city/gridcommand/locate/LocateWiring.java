@@ -1,0 +1,30 @@
+package city.gridcommand.locate;
+
+import city.gridcommand.geo.Grid;
+import city.gridcommand.ingest.SignalPlacer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Builds the framework-free locate stage: the live grid (empty until one is loaded), the tracker, the placer. */
+@ApplicationScoped
+public class LocateWiring {
+
+    @Produces
+    @Singleton
+    LiveGrid liveGrid() {
+        return new LiveGrid(Grid.empty(), GridMap.of(Grid.empty()));
+    }
+
+    @Produces
+    @Singleton
+    WorkerCellTracker workerCellTracker(WorkerSettings settings, Assignments assignments) {
+        return new WorkerCellTracker(settings.policy(), assignments::cellsOf);
+    }
+
+    @Produces
+    @Singleton
+    SignalPlacer placer(LiveGrid liveGrid, WorkerCellTracker tracker) {
+        return new CellPlacer(liveGrid, tracker);
+    }
+}

@@ -1,0 +1,86 @@
+package city.gridcommand.store;
+
+import city.gridcommand.registry.Device;
+import city.gridcommand.registry.DeviceType;
+import city.gridcommand.signal.Position;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Registered sensors and cameras in the {@code device} table, paged by id. */
+@ApplicationScoped
+public class DeviceRepository {
+
+    private static final String COLUMNS = "id, kind, name, lat, lon, capabilities, department";
+
+    private static final String UPSERT = """
+            INSERT INTO device (id, kind, name, lat, lon, capabilities, department, registered_at, auto)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, false)
+            ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, lat = EXCLUDED.lat,
+                lon = EXCLUDED.lon, capabilities = EXCLUDED.capabilities, department = EXCLUDED.department,
+                auto = false""";
+
+    private final Pool pool;
+
+    DeviceRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Null when there is no such device. */
+    public Uni<Device> find(String id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM device WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? device(rows.iterator().next()) : null);
+    }
+
+    /** Devices with ids after {@code after} (null: from the start), optionally of one type and department. */
+    public Uni<Page<Device>> page(DeviceType type, String department, String after, int limit) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM device WHERE ($1::text IS NULL OR kind = $1) "
+                        + "AND ($2::text IS NULL OR department = $2) AND ($3::text IS NULL OR id > $3) "
+                        + "ORDER BY id LIMIT $4")
+                .execute(Tuple.of(type == null ? null : type.wireName(), department, after, limit + 1))
+                .map(rows -> {
+                    List<Device> devices = new ArrayList<>();
+                    rows.forEach(row -> devices.add(device(row)));
+                    return Page.of(devices, limit, Device::id);
+                });
+    }
+
+    /** Creates or replaces the device; true when it was new. */
+    public Uni<Boolean> save(Device d) {
+        return pool.preparedQuery(UPSERT + " RETURNING (xmax = 0) AS created").execute(row(d))
+                .map(rows -> rows.iterator().next().getBoolean("created"));
+    }
+
+    /** Saves many devices in one pipelined batch (the demo city), replacing existing ones. */
+    public Uni<Void> saveAll(List<Device> devices) {
+        if (devices.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(UPSERT).executeBatch(devices.stream().map(DeviceRepository::row).toList())
+                .replaceWithVoid();
+    }
+
+    /** True when a device was removed. */
+    public Uni<Boolean> delete(String id) {
+        return pool.preparedQuery("DELETE FROM device WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    private static Tuple row(Device d) {
+        Position p = d.position();
+        return Tuple.from(new Object[] {d.id(), d.type().wireName(), d.name(), p == null ? null : p.lat(),
+                p == null ? null : p.lon(), d.capabilities().toArray(String[]::new), d.department(),
+                System.currentTimeMillis()});
+    }
+
+    private static Device device(Row row) {
+        Double lat = row.getDouble("lat");
+        Position position = lat == null ? null : new Position(lat, row.getDouble("lon"));
+        return new Device(row.getString("id"), DeviceType.fromWire(row.getString("kind")), row.getString("name"),
+                position, List.of(row.getArrayOfStrings("capabilities")), row.getString("department"));
+    }
+}

@@ -1,0 +1,79 @@
+package city.gridcommand.store;
+
+import city.gridcommand.registry.Worker;
+import city.gridcommand.registry.WorkerRole;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Grid workers, cell leaders and supervisors in the {@code worker} table, paged by id. */
+@ApplicationScoped
+public class WorkerRepository {
+
+    private static final String COLUMNS = "id, name, role, cells, department, phone";
+    private static final String UPSERT = """
+            INSERT INTO worker (id, name, role, cells, department, phone, registered_at, auto)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, false)
+            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, cells = EXCLUDED.cells,
+                department = EXCLUDED.department, phone = EXCLUDED.phone, auto = false""";
+
+    private final Pool pool;
+
+    WorkerRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Null when there is no such worker. */
+    public Uni<Worker> find(String id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM worker WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? worker(rows.iterator().next()) : null);
+    }
+
+    /** Workers with ids after {@code after}, optionally of one role, department, or assigned to one cell. */
+    public Uni<Page<Worker>> page(WorkerRole role, String department, String cell, String after, int limit) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM worker WHERE ($1::text IS NULL OR role = $1) "
+                        + "AND ($2::text IS NULL OR department = $2) AND ($3::text IS NULL OR $3 = ANY (cells)) "
+                        + "AND ($4::text IS NULL OR id > $4) ORDER BY id LIMIT $5")
+                .execute(Tuple.of(role == null ? null : role.wireName(), department, cell, after, limit + 1))
+                .map(rows -> {
+                    List<Worker> workers = new ArrayList<>();
+                    rows.forEach(row -> workers.add(worker(row)));
+                    return Page.of(workers, limit, Worker::id);
+                });
+    }
+
+    /** Creates or replaces the worker; true when they were new. */
+    public Uni<Boolean> save(Worker w) {
+        return pool.preparedQuery(UPSERT + " RETURNING (xmax = 0) AS created").execute(row(w))
+                .map(rows -> rows.iterator().next().getBoolean("created"));
+    }
+
+    /** Saves many workers in one pipelined batch (the demo city), replacing existing ones. */
+    public Uni<Void> saveAll(List<Worker> workers) {
+        if (workers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(UPSERT).executeBatch(workers.stream().map(WorkerRepository::row).toList())
+                .replaceWithVoid();
+    }
+
+    /** True when a worker was removed. */
+    public Uni<Boolean> delete(String id) {
+        return pool.preparedQuery("DELETE FROM worker WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    private static Tuple row(Worker w) {
+        return Tuple.from(new Object[] {w.id(), w.name(), w.role().wireName(), w.cells().toArray(String[]::new),
+                w.department(), w.phone(), System.currentTimeMillis()});
+    }
+
+    private static Worker worker(Row row) {
+        return new Worker(row.getString("id"), row.getString("name"), WorkerRole.fromWire(row.getString("role")),
+                List.of(row.getArrayOfStrings("cells")), row.getString("department"), row.getString("phone"));
+    }
+}
