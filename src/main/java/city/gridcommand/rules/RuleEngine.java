@@ -1,0 +1,237 @@
+package city.gridcommand.rules;
+
+import city.gridcommand.geo.CellLocation;
+import city.gridcommand.rules.InstalledRules.Slot;
+import city.gridcommand.signal.Detection;
+import city.gridcommand.signal.Signal;
+import city.gridcommand.signal.Telemetry;
+import city.gridcommand.signal.WorkerCellChange;
+import city.gridcommand.signal.WorkerPosition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.LongPredicate;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs a rule set over placed signals, worker cell changes and clock ticks, holding every rule's state
+ * and returning the triggers raised. Thread-safe: each (rule, sender) or (rule, cell) state is updated
+ * atomically; one call sees one rule set throughout, even while {@link #replaceRules} swaps it.
+ * Triggers of the other rules feed the composite rules; composite triggers feed nothing.
+ */
+public final class RuleEngine {
+
+    private final LongPredicate onDuty;
+    private final LongSupplier clock;
+    private final AtomicReference<Duty> duty;
+    /** Each worker's last known cell, for one who leaves their assigned cells by leaving the grid. */
+    private final Map<String, CellLocation> workerCells = new ConcurrentHashMap<>();
+    /** Each sender's kind as its feeds show it, to know whose a status is. */
+    private final Map<String, SourceKind> senderKinds = new ConcurrentHashMap<>();
+    private volatile InstalledRules installed;
+
+    /** An engine whose workers are always on duty, on the system clock. */
+    public RuleEngine(RuleSet rules) {
+        this(rules, now -> true, System::currentTimeMillis);
+    }
+
+    /**
+     * {@code onDuty} says whether grid workers are on duty at an instant (e.g. the locate stage's duty
+     * hours); {@code clock} (epoch ms) times the calls that take no {@code now}.
+     */
+    public RuleEngine(RuleSet rules, LongPredicate onDuty, LongSupplier clock) {
+        this.onDuty = onDuty;
+        this.clock = clock;
+        long start = clock.getAsLong();
+        this.duty = new AtomicReference<>(new Duty(onDuty.test(start), start));
+        this.installed = InstalledRules.install(rules, null);
+    }
+
+    public RuleSet rules() {
+        return installed.ruleSet;
+    }
+
+    /** Puts {@code rules} in force at once; unchanged rules (same id and definition) keep their state. */
+    public synchronized void replaceRules(RuleSet rules) {
+        installed = InstalledRules.install(rules, installed);
+    }
+
+    /** How many states the rules hold (for a gauge): bounded by rules × senders. */
+    public long stateCount() {
+        return installed.stateCount() + workerCells.size() + senderKinds.size();
+    }
+
+    public List<EventTrigger> onSignal(Signal signal, CellLocation location) {
+        return onSignal(signal, location, clock.getAsLong());
+    }
+
+    /** The triggers {@code signal}, placed at {@code location} (null: unplaced), raises at {@code now}. */
+    public List<EventTrigger> onSignal(Signal signal, CellLocation location, long now) {
+        InstalledRules rules = installed;
+        Triggers out = new Triggers();
+        if (signal instanceof Telemetry reading) {
+            for (Slot<ThresholdRule, ThresholdEvaluation.State> slot : rules.thresholds) {
+                // Most rules watch a metric this reading lacks: skip them without touching the map.
+                if (reading.metrics().containsKey(slot.rule().metric())) {
+                    update(slot, signal.senderId(), out,
+                            s -> ThresholdEvaluation.evaluate(slot.rule(), s, reading, location, now));
+                }
+            }
+        } else if (signal instanceof Detection detection) {
+            for (DetectionRule rule : rules.detections) {
+                out.add(DetectionEvaluation.evaluate(rule, detection, location, now));
+            }
+        } else if (signal instanceof WorkerPosition position) {
+            onPosition(rules, position, location, now, out);
+        }
+        SourceKind kind = kindOf(signal);
+        for (Slot<SilenceRule, SilenceState> slot : rules.silences) {
+            // Kinds the rule does not watch are none of its business, unless it must drop a sender's state.
+            if (slot.rule().watches(kind) || slot.states().containsKey(signal.senderId())) {
+                update(slot, signal.senderId(), out,
+                        s -> SilenceEvaluation.onSignal(slot.rule(), s, signal, kind, location, now));
+            }
+        }
+        return withComposites(rules, out, now);
+    }
+
+    public List<EventTrigger> onWorkerChange(WorkerCellChange change, CellLocation location) {
+        return onWorkerChange(change, location, clock.getAsLong());
+    }
+
+    /**
+     * The triggers a worker's cell change raises; {@code location} is where the worker is now. One who
+     * left the grid altogether is reported in the last cell they were seen in.
+     */
+    public List<EventTrigger> onWorkerChange(WorkerCellChange change, CellLocation location, long now) {
+        InstalledRules rules = installed;
+        if (rules.leftAssigned.isEmpty()) {
+            return List.of();
+        }
+        CellLocation at = EventTrigger.placed(location) ? location : workerCells.get(change.workerId());
+        Triggers out = new Triggers();
+        for (WorkerRule rule : rules.leftAssigned) {
+            out.add(WorkerEvaluation.onCellChange(rule, change, at, now));
+        }
+        return withComposites(rules, out, now);
+    }
+
+    /**
+     * Evaluates the clock at {@code now}: silences and missing positions that have lasted long enough are
+     * raised, composite windows drop what has fallen out of them. Meant to run every few seconds.
+     */
+    public List<EventTrigger> tick(long now) {
+        InstalledRules rules = installed;
+        Duty current = dutyAt(now);
+        Triggers out = new Triggers();
+        for (Slot<SilenceRule, SilenceState> slot : rules.silences) {
+            sweep(slot.states(), out, s -> SilenceEvaluation.tick(slot.rule(), s, now, current));
+        }
+        for (Slot<WorkerRule, SilenceState> slot : rules.noPosition) {
+            sweep(slot.states(), out, s -> WorkerEvaluation.tick(slot.rule(), s, now, current));
+        }
+        for (Slot<CompositeRule, CompositeWindow> slot : rules.composites) {
+            sweep(slot.states(), out, w -> Outcome.of(CompositeEvaluation.expire(slot.rule(), w, now)));
+        }
+        return withComposites(rules, out, now);
+    }
+
+    private void onPosition(InstalledRules rules, WorkerPosition position, CellLocation location, long now,
+            Triggers out) {
+        if (EventTrigger.placed(location)) {
+            workerCells.put(position.senderId(), location);
+        }
+        for (Slot<WorkerRule, SilenceState> slot : rules.noPosition) {
+            update(slot, position.senderId(), out,
+                    s -> WorkerEvaluation.onPosition(slot.rule(), s, position, location, now));
+        }
+    }
+
+    /** Feeds every trigger of the other rules to the composites of its cell; appends what they raise. */
+    private static List<EventTrigger> withComposites(InstalledRules rules, Triggers out, long now) {
+        List<EventTrigger> base = out.list();
+        if (base.isEmpty() || rules.composites.isEmpty()) {
+            return base;
+        }
+        Triggers composed = new Triggers();
+        for (EventTrigger trigger : base) {
+            for (Slot<CompositeRule, CompositeWindow> slot : rules.composites) {
+                update(slot, trigger.cell(), composed,
+                        w -> CompositeEvaluation.onTrigger(slot.rule(), w, trigger, now));
+            }
+        }
+        List<EventTrigger> all = new ArrayList<>(base);
+        all.addAll(composed.list());
+        return all;
+    }
+
+    /** The sender's kind: its feed's, or for a status the kind its feeds have shown (DEVICE if none yet). */
+    private SourceKind kindOf(Signal signal) {
+        SourceKind kind = SourceKind.of(signal);
+        SourceKind known = senderKinds.get(signal.senderId());
+        if (kind == SourceKind.DEVICE) {
+            return known == null ? SourceKind.DEVICE : known;
+        }
+        if (known != kind) {
+            senderKinds.put(signal.senderId(), kind);
+        }
+        return kind;
+    }
+
+    private Duty dutyAt(long now) {
+        boolean on = onDuty.test(now);
+        return duty.updateAndGet(d -> d.on() == on ? d : new Duty(on, now));
+    }
+
+    /** One atomic step of one key's state; the step runs exactly once (ConcurrentHashMap.compute). */
+    private static <S> void update(Slot<?, S> slot, String key, Triggers out,
+            Function<S, Outcome<S>> step) {
+        slot.states().compute(key, (k, state) -> {
+            Outcome<S> outcome = step.apply(state);
+            out.add(outcome.trigger());
+            return outcome.state();
+        });
+    }
+
+    /**
+     * Applies a tick step to every key. The step is tried on the current value first, so keys it leaves
+     * alone (most of them) cost no lock; the others are redone atomically.
+     */
+    private static <S> void sweep(ConcurrentHashMap<String, S> states, Triggers out,
+            Function<S, Outcome<S>> step) {
+        for (Map.Entry<String, S> entry : states.entrySet()) {
+            Outcome<S> peek = step.apply(entry.getValue());
+            if (peek.trigger() == null && peek.state() == entry.getValue()) {
+                continue;
+            }
+            BiFunction<String, S, S> atomic = (k, state) -> {
+                Outcome<S> outcome = step.apply(state);
+                out.add(outcome.trigger());
+                return outcome.state();
+            };
+            states.computeIfPresent(entry.getKey(), atomic);
+        }
+    }
+
+    /** Collects triggers, allocating only when there is one: most signals raise none. */
+    private static final class Triggers {
+        private List<EventTrigger> list;
+
+        void add(EventTrigger trigger) {
+            if (trigger != null) {
+                if (list == null) {
+                    list = new ArrayList<>(2);
+                }
+                list.add(trigger);
+            }
+        }
+
+        List<EventTrigger> list() {
+            return list == null ? List.of() : list;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package city.gridcommand.rules;
+
+import city.gridcommand.geo.CellLocation;
+
+/**
+ * Per (rule, sender) of a silence or no-position rule: the sender's kind, when the service last heard
+ * from it ({@code lastSeen}, service clock), the source of that message, the last cell it was placed in
+ * (null until one is known) and whether the current silence episode has been raised.
+ */
+public record SilenceState(SourceKind kind, long lastSeen, TriggerSource last, CellLocation at, boolean raised) {
+
+    SilenceState raise() {
+        return new SilenceState(kind, lastSeen, last, at, true);
+    }
+}
