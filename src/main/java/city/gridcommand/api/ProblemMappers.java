@@ -1,6 +1,11 @@
 package city.gridcommand.api;
 
+import city.gridcommand.cases.CaseAction;
+import city.gridcommand.cases.Refusal;
+import city.gridcommand.cases.Role;
+import city.gridcommand.cases.runtime.CaseRefusedException;
 import city.gridcommand.grid.GridRefusedException;
+import city.gridcommand.store.CaseNotFoundException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -30,6 +35,27 @@ public class ProblemMappers {
         GridRefusal body = new GridRefusal("about:blank", "Grid refused", 422, e.getMessage(), uri.getPath(),
                 GridProblemView.all(e.report().errors()), GridProblemView.all(e.report().warnings()));
         return Response.status(422).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** 409, 403 or 400 from the case workflow, naming the allowed actions or roles, or the field. */
+    @ServerExceptionMapper
+    public Response caseRefused(CaseRefusedException e, UriInfo uri) {
+        Refusal r = e.refusal();
+        int status = r.kind().httpStatus();
+        String title = switch (r.kind()) {
+            case NOT_ALLOWED_IN_STATE -> "Action not allowed in this state";
+            case FORBIDDEN_FOR_ROLE -> "Action not allowed for this role";
+            case INVALID -> "Invalid request field";
+        };
+        CaseRefusal body = new CaseRefusal("about:blank", title, status, r.reason(), uri.getPath(), r.field(),
+                r.allowedActions().stream().map(CaseAction::wireName).toList(),
+                r.allowedRoles().stream().map(Role::wireName).toList());
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    @ServerExceptionMapper
+    public Response caseMissing(CaseNotFoundException e, UriInfo uri) {
+        return respond(404, "Not found", e.getMessage(), uri, null);
     }
 
     /** A body Jackson could not bind: names the field by its JSON path. */

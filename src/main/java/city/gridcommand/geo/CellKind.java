@@ -1,6 +1,6 @@
 package city.gridcommand.geo;
 
-import java.util.Locale;
+import city.gridcommand.signal.WireNames;
 
 /**
  * What a cell is for. Base cells (基础网格) and their ancestors partition the city; special cells
@@ -12,16 +12,11 @@ public enum CellKind {
 
     /** The lower-case name used in GeoJSON and the API. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     /** The kind for a wire name, or null if there is none. */
     public static CellKind fromWire(String name) {
-        for (CellKind kind : values()) {
-            if (kind.wireName().equals(name)) {
-                return kind;
-            }
-        }
-        return null;
+        return WireNames.parse(CellKind.class, name);
     }
 }

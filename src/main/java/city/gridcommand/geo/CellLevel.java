@@ -1,6 +1,6 @@
 package city.gridcommand.geo;
 
-import java.util.Locale;
+import city.gridcommand.signal.WireNames;
 
 /**
  * Where a cell sits in the administrative hierarchy, with the code length of a base-hierarchy cell at
@@ -22,16 +22,11 @@ public enum CellLevel {
 
     /** The lower-case name used in GeoJSON and the API ({@code district}, {@code street}, …). */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     /** The level for a wire name, or null if there is none. */
     public static CellLevel fromWire(String name) {
-        for (CellLevel level : values()) {
-            if (level.wireName().equals(name)) {
-                return level;
-            }
-        }
-        return null;
+        return WireNames.parse(CellLevel.class, name);
     }
 }

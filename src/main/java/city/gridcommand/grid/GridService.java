@@ -13,6 +13,7 @@ import city.gridcommand.store.DeviceRepository;
 import city.gridcommand.store.GridRepository;
 import city.gridcommand.store.WorkerRepository;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.annotation.Priority;
@@ -59,6 +60,22 @@ public class GridService {
         }
     }
 
+    /**
+     * Another instance may have imported a grid: every few seconds each instance compares the current
+     * version with the one in force and loads the newer one.
+     */
+    @Scheduled(every = "${grid.grids.refresh}", delayed = "${grid.grids.refresh}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void followImports() {
+        Long stored = grids.currentVersion().await().indefinitely();
+        if (stored != null && stored != liveGrid.snapshot().grid().version()) {
+            Grid grid = grids.current().await().indefinitely();
+            if (grid != null && grid.version() != liveGrid.snapshot().grid().version()) {
+                putInForce(grid);
+            }
+        }
+    }
+
     /** Validates a GeoJSON FeatureCollection and, if it has no errors, makes it the current grid. */
     public GridImported importGrid(byte[] geoJson) {
         GridImport imported = reader.read(geoJson);
@@ -86,7 +103,7 @@ public class GridService {
         return new Grid(version, city.cells());
     }
 
-    private void putInForce(Grid grid) {
+    private synchronized void putInForce(Grid grid) {
         long started = System.nanoTime();
         GridMap map = GridMap.of(grid);
         liveGrid.swap(grid, map);

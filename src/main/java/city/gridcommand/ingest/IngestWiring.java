@@ -1,5 +1,7 @@
 package city.gridcommand.ingest;
 
+import city.gridcommand.store.CaseOpening;
+import city.gridcommand.store.EventChangeRelay;
 import city.gridcommand.store.PgBatchStore;
 import city.gridcommand.store.StoreSettings;
 import io.vertx.sqlclient.Pool;
@@ -29,7 +31,7 @@ public class IngestWiring {
     @Produces
     @Singleton
     WriteBehind writeBehind(IngestSettings settings, Pool pool, IngestCounters counters,
-            DemandRelay demand) {
+            DemandRelay demand, CaseOpening opening, EventChangeRelay changes) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "grid-write-behind-retry");
             thread.setDaemon(true);
@@ -37,7 +39,7 @@ public class IngestWiring {
         });
         WriteBehind.Settings batching = new WriteBehind.Settings(settings.maxBatch(), settings.maxConcurrentWrites(),
                 settings.capacity(), settings.maxRetryDelay(), settings.deadLetterPayloadBytes());
-        return new WriteBehind(batching, new PgBatchStore(pool), counters, timer, demand);
+        return new WriteBehind(batching, new PgBatchStore(pool, opening, changes), counters, timer, demand);
     }
 
     @Produces

@@ -2,7 +2,6 @@ package city.gridcommand.locate;
 
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.ingest.Placement;
-import city.gridcommand.ingest.SignalPlacer;
 import city.gridcommand.signal.Detection;
 import city.gridcommand.signal.Position;
 import city.gridcommand.signal.Signal;
@@ -15,7 +14,7 @@ import city.gridcommand.signal.WorkerReport;
  * position (cached per grid version), and for an acknowledgement by where its worker is counted.
  * Worker positions also go through the worker-cell tracker.
  */
-public final class CellPlacer implements SignalPlacer {
+public final class CellPlacer {
 
     private final LiveGrid grid;
     private final WorkerCellTracker workers;
@@ -25,7 +24,7 @@ public final class CellPlacer implements SignalPlacer {
         this.workers = workers;
     }
 
-    @Override
+    /** The signal's cells (and, for a worker position, the cell changes it settles); never blocks. */
     public Placement place(Signal signal) {
         LiveGrid.Snapshot now = grid.snapshot();
         return switch (signal.source()) {

@@ -1,12 +1,11 @@
 package city.gridcommand.locate;
 
 import city.gridcommand.geo.Grid;
-import city.gridcommand.ingest.SignalPlacer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Builds the framework-free locate stage: the live grid (empty until one is loaded), the tracker, the placer. */
+/** Builds the framework-free locate stage: the live grid (empty until one is loaded), the tracker, the cell placer. */
 @ApplicationScoped
 public class LocateWiring {
 
@@ -24,7 +23,7 @@ public class LocateWiring {
 
     @Produces
     @Singleton
-    SignalPlacer placer(LiveGrid liveGrid, WorkerCellTracker tracker) {
+    CellPlacer placer(LiveGrid liveGrid, WorkerCellTracker tracker) {
         return new CellPlacer(liveGrid, tracker);
     }
 }

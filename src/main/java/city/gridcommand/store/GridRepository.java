@@ -58,6 +58,12 @@ public class GridRepository {
                         .execute(Tuple.of(version))));
     }
 
+    /** The current version number, or null when none was ever stored. */
+    public Uni<Long> currentVersion() {
+        return pool.query("SELECT version FROM grid_version WHERE current").execute()
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
+    }
+
     /** The current grid, or null when none was ever stored. */
     public Uni<Grid> current() {
         return pool.query("SELECT version FROM grid_version WHERE current").execute().chain(rows -> {

@@ -3,78 +3,139 @@ package city.gridcommand.store;
 import city.gridcommand.ingest.BatchStore;
 import city.gridcommand.ingest.BatchStoreException;
 import city.gridcommand.ingest.PendingItem;
+import city.gridcommand.rules.EventTrigger;
 import city.gridcommand.signal.SignalSource;
+import city.gridcommand.signal.WorkerReport;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
- * Writes a batch in one transaction: one multi-row INSERT per feed present in the batch, one for the
- * worker cell changes its positions settled, and one for its dead letters. Failures are sorted by SQLSTATE into "the data was refused" (permanent) and "the
- * database is unavailable" (retry).
+ * Writes a batch in one transaction: one multi-row INSERT per feed present in the batch, the worker
+ * cell changes its positions settled, the cases its new worker reports open or join, the events its
+ * rule triggers raise or join (with their change-log entries), and its dead letters. Failures are
+ * sorted by SQLSTATE into "the data was refused" (permanent) and "the database is unavailable" (retry).
+ * Event changes are handed to {@code afterCommit} once they are durable.
  */
 public final class PgBatchStore implements BatchStore {
 
     private static final int SOURCES = SignalSource.values().length;
 
     private final Pool pool;
+    private final ReportCases reportCases;
+    private final EventJoins eventJoins;
+    private final Consumer<List<EventChange>> afterCommit;
 
-    public PgBatchStore(Pool pool) {
+    public PgBatchStore(Pool pool, CaseOpening opening, Consumer<List<EventChange>> afterCommit) {
         this.pool = pool;
+        this.reportCases = new ReportCases(opening);
+        this.eventJoins = new EventJoins(opening);
+        this.afterCommit = afterCommit;
     }
 
     @Override
     public CompletionStage<StoredCounts> write(List<PendingItem> items) {
-        List<List<PendingItem>> bySource = new ArrayList<>(SOURCES);
-        for (int i = 0; i < SOURCES; i++) {
-            bySource.add(new ArrayList<>());
-        }
-        List<PendingItem> deadLetters = new ArrayList<>();
-        for (PendingItem item : items) {
-            (item.isDeadLetter() ? deadLetters : bySource.get(item.source().ordinal())).add(item);
-        }
-        int[] fresh = new int[SOURCES];
-        return pool.withTransaction(connection -> insertAll(connection, bySource, deadLetters, fresh))
-                .map(v -> new StoredCounts(fresh))
+        Batch batch = new Batch(items);
+        long now = System.currentTimeMillis();
+        return pool.withTransaction(connection -> insertAll(connection, batch, now))
+                .map(v -> {
+                    if (!batch.changes.isEmpty()) {
+                        afterCommit.accept(batch.changes);
+                    }
+                    return new StoredCounts(batch.fresh);
+                })
                 .recover(error -> Future.failedFuture(classify(error)))
                 .toCompletionStage();
     }
 
-    private static Future<Void> insertAll(SqlConnection connection, List<List<PendingItem>> bySource,
-            List<PendingItem> deadLetters, int[] fresh) {
-        Future<Void> chain = Future.succeededFuture();
-        for (SignalSource source : SignalSource.feeds()) {
-            List<PendingItem> rows = bySource.get(source.ordinal());
-            if (!rows.isEmpty()) {
-                SignalInsert<?> insert = SignalInserts.forSource(source);
-                chain = chain.compose(v -> insert.run(connection, rows))
-                        .map(count -> {
-                            fresh[source.ordinal()] = count;
-                            return null;
-                        });
+    /** A batch sorted by feed, and what its writing found out. */
+    private static final class Batch {
+        final List<List<PendingItem>> bySource = new ArrayList<>(SOURCES);
+        final List<PendingItem> deadLetters = new ArrayList<>();
+        final List<EventTrigger> triggers = new ArrayList<>();
+        final int[] fresh = new int[SOURCES];
+        final List<EventChange> changes = new ArrayList<>();
+
+        Batch(List<PendingItem> items) {
+            for (int i = 0; i < SOURCES; i++) {
+                bySource.add(new ArrayList<>());
+            }
+            for (PendingItem item : items) {
+                (item.isDeadLetter() ? deadLetters : bySource.get(item.source().ordinal())).add(item);
+                if (item.placement() != null) {
+                    triggers.addAll(item.placement().triggers());
+                }
             }
         }
-        List<PendingItem> positions = bySource.get(SignalSource.WORKER_LOCATION.ordinal());
+    }
+
+    private Future<Void> insertAll(SqlConnection connection, Batch batch, long now) {
+        batch.changes.clear();
+        Future<Void> chain = Future.succeededFuture();
+        for (SignalSource source : SignalSource.feeds()) {
+            List<PendingItem> rows = batch.bySource.get(source.ordinal());
+            if (rows.isEmpty()) {
+                continue;
+            }
+            if (source == SignalSource.WORKER_REPORT) {
+                chain = chain.compose(v -> insertReports(connection, rows, batch, now));
+            } else {
+                SignalInsert<?> insert = SignalInserts.forSource(source);
+                chain = chain.compose(v -> insert.run(connection, rows)).map(count -> {
+                    batch.fresh[source.ordinal()] = count;
+                    return null;
+                });
+            }
+        }
+        List<PendingItem> positions = batch.bySource.get(SignalSource.WORKER_LOCATION.ordinal());
         if (!positions.isEmpty()) {
             chain = chain.compose(v -> {
                 Future<Void> changes = WorkerCellChanges.insert(connection, positions);
                 return changes == null ? Future.succeededFuture() : changes;
             });
         }
-        if (!deadLetters.isEmpty()) {
-            chain = chain.compose(v -> SignalInserts.DEAD_LETTER.run(connection, deadLetters)).mapEmpty();
+        if (!batch.triggers.isEmpty()) {
+            chain = chain.compose(v -> eventJoins.apply(connection, batch.triggers, now)).map(changes -> {
+                batch.changes.addAll(changes);
+                return null;
+            });
+        }
+        if (!batch.deadLetters.isEmpty()) {
+            chain = chain.compose(v -> SignalInserts.DEAD_LETTER.run(connection, batch.deadLetters)).mapEmpty();
         }
         return chain;
+    }
+
+    /** Only reports new to the database open or join a case: a redelivered report changes nothing. */
+    private Future<Void> insertReports(SqlConnection connection, List<PendingItem> rows, Batch batch, long now) {
+        return SignalInserts.WORKER_REPORT.runReturning(connection, rows).compose(inserted -> {
+            Set<UUID> fresh = new HashSet<>();
+            for (Row row : inserted) {
+                fresh.add(row.getUUID(0));
+            }
+            batch.fresh[SignalSource.WORKER_REPORT.ordinal()] = fresh.size();
+            List<PendingItem> newReports = rows.stream()
+                    .filter(item -> fresh.contains(((WorkerReport) item.signal()).reportId())).toList();
+            return reportCases.apply(connection, newReports, now).map(changes -> {
+                batch.changes.addAll(changes);
+                return null;
+            });
+        });
     }
 
     /**
      * Data exceptions (class 22), integrity violations (23) and program limits (54) mean the rows
      * themselves are refused; everything else (connection loss, shutdown, missing table after a bad
-     * deployment) is worth retrying and must not turn good messages into dead letters.
+     * deployment, a deadlock) is worth retrying and must not turn good messages into dead letters.
      */
     static BatchStoreException classify(Throwable error) {
         if (error instanceof PgException pg && pg.getSqlState() != null) {

@@ -73,6 +73,12 @@ final class SignalInsert<R> {
         return connection.preparedQuery(sql).execute(parameters(items)).map(rows -> rows.rowCount());
     }
 
+    /** For an insert ending in {@code RETURNING}: the returned rows (one per new row). */
+    Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> runReturning(SqlConnection connection,
+            List<PendingItem> items) {
+        return connection.preparedQuery(sql).execute(parameters(items));
+    }
+
     Tuple parameters(List<PendingItem> items) {
         int n = items.size();
         int own = columns.size();

@@ -60,7 +60,10 @@ final class SignalInserts {
                     column("lat", "float8[]", Double.class, d -> lat(d.position())),
                     column("lon", "float8[]", Double.class, d -> lon(d.position()))));
 
-    /** Photos are a list per report; they travel as JSON arrays because unnest flattens 2-D arrays. */
+    /**
+     * Photos are a list per report; they travel as JSON arrays because unnest flattens 2-D arrays. The
+     * new report ids come back: only a new report becomes (or joins) a case.
+     */
     static final SignalInsert<WorkerReport> WORKER_REPORT = SignalInsert.custom("""
             INSERT INTO worker_report (report_id, worker_id, ts, received_at, category, description, lat, lon,
                                        photos, severity, cell, cell_path)
@@ -70,7 +73,8 @@ final class SignalInserts {
             FROM unnest($1::uuid[], $2::text[], $3::int8[], $4::int8[], $5::text[], $6::text[], $7::float8[],
                         $8::float8[], $9::jsonb[], $10::text[], $11::text[], $12::text[])
                  AS r(id, worker, ts, received, category, description, lat, lon, photos, severity, cell, cell_path)
-            ON CONFLICT DO NOTHING""", item -> (WorkerReport) item.signal(), List.of(
+            ON CONFLICT DO NOTHING
+            RETURNING report_id""", item -> (WorkerReport) item.signal(), List.of(
                     column("report_id", "uuid[]", UUID.class, WorkerReport::reportId),
                     column("worker_id", "text[]", String.class, WorkerReport::senderId),
                     column("ts", "int8[]", Long.class, WorkerReport::ts),

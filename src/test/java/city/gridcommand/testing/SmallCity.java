@@ -16,6 +16,7 @@ public final class SmallCity {
     public static final String WEST_CELL = "440305001001001";
     public static final String MIDDLE_WEST_CELL = "440305001001002";
     public static final String EAST_CELL = "440305002001002";
+    public static final String CELL_3 = "440305002001001";
     public static final String SCHOOL = "440305001001901";
     public static final String BEAT = "440305801";
 

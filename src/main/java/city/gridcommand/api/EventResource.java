@@ -1,0 +1,178 @@
+package city.gridcommand.api;
+
+import city.gridcommand.geo.CellLocation;
+import city.gridcommand.locate.LiveGrid;
+import city.gridcommand.signal.Severity;
+import city.gridcommand.store.CaseOpening;
+import city.gridcommand.store.CaseStore;
+import city.gridcommand.store.EventChange;
+import city.gridcommand.store.EventQuery;
+import city.gridcommand.store.EventRepository;
+import city.gridcommand.store.EventRepository.HistoryEntry;
+import city.gridcommand.store.EventUpsert;
+import city.gridcommand.store.Page;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code /api/v1/events}: events (cases) by cell subtree, state, severity, category and time, newest
+ * first; one with its full history; and a new case from the hotline (12345) or a dispatcher, which joins
+ * the open case of its cell and category if there is one.
+ */
+@Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+public class EventResource {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    /** A page of events; {@code next} is the {@code before} of the following page. */
+    public record EventPage(List<Map<String, Object>> items, String next) {
+    }
+
+    /** An event with its history, oldest entry first. */
+    public record EventDetail(Map<String, Object> event, List<HistoryEntry> history) {
+    }
+
+    /** A case reported by phone or raised by a dispatcher; a position ({@code lat}/{@code lon}) or a base {@code cell}. */
+    public record NewEvent(String category, String severity, Double lat, Double lon, String cell, String description,
+            String reporter, String origin) {
+    }
+
+    private final EventRepository events;
+    private final CaseStore cases;
+    private final CaseOpening opening;
+    private final LiveGrid liveGrid;
+
+    EventResource(EventRepository events, CaseStore cases, CaseOpening opening, LiveGrid liveGrid) {
+        this.events = events;
+        this.cases = cases;
+        this.opening = opening;
+        this.liveGrid = liveGrid;
+    }
+
+    @GET
+    public Uni<EventPage> list(@QueryParam("cell") String cell, @QueryParam("state") String state,
+            @QueryParam("severity") String severity, @QueryParam("category") String category,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") String before,
+            @QueryParam("limit") String limit) {
+        EventQuery query = new EventQuery(blankToNull(cell), blankToNull(state), severityOrNull(severity),
+                blankToNull(category), QueryParams.optionalLong("from", from), QueryParams.optionalLong("to", to),
+                cursor(before), QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        return events.page(query).map(page -> new EventPage(
+                page.items().stream().map(e -> e.body().getMap()).toList(), page.next()));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<EventDetail> get(@PathParam("id") String id) {
+        UUID uuid = uuid(id);
+        return events.find(uuid).chain(event -> {
+            if (event == null) {
+                throw ProblemException.notFound("no event '" + id + "'");
+            }
+            return events.history(uuid).map(history -> new EventDetail(event.body().getMap(), history));
+        });
+    }
+
+    /** 201 with the new case, or 200 with the open case of the same cell and category that it joined. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> report(NewEvent body) {
+        if (body == null) {
+            throw ProblemException.badField("body", "a JSON object body is required");
+        }
+        String origin = body.origin() == null ? "hotline" : body.origin();
+        if (!origin.equals("hotline") && !origin.equals("dispatcher")) {
+            throw ProblemException.badField("origin", "'origin' must be hotline or dispatcher");
+        }
+        if (body.category() == null || body.category().isBlank()) {
+            throw ProblemException.badField("category", "'category' is required (a code of the category catalogue)");
+        }
+        CellLocation at = where(body);
+        long now = System.currentTimeMillis();
+        CaseOpening.Opening o = opening.open(body.category(), severityOrDefault(body.severity()), at.path(), now);
+        String reporter = body.reporter() == null ? origin : body.reporter();
+        JsonObject trigger = new JsonObject().put("source", origin).put("id", reporter).put("ts", now);
+        String reporterKind = origin.equals("hotline") ? "hotline" : "screen";
+        EventUpsert.Raise raise = EventUpsert.Raise.of(o, at.baseCell(), at.path(), origin, reporterKind, reporter, null,
+                trigger, body.description(), origin + ":" + reporter);
+        return cases.raise(raise, reporter).map(change -> Response
+                .status(EventChange.RAISED.equals(change.type()) ? 201 : 200).entity(change.event().body().getMap())
+                .build());
+    }
+
+    private CellLocation where(NewEvent body) {
+        LiveGrid.Snapshot now = liveGrid.snapshot();
+        if (body.cell() != null) {
+            var cell = now.grid().cell(body.cell());
+            if (cell == null || !cell.isBaseCell()) {
+                throw ProblemException.badField("cell", "'cell' must be a base cell of the current grid");
+            }
+            return new CellLocation(cell.code(), now.grid().path(cell.code()), List.of(), List.of());
+        }
+        if (body.lat() == null || body.lon() == null || body.lat() < -90 || body.lat() > 90 || body.lon() < -180
+                || body.lon() > 180) {
+            throw ProblemException.badField(body.lat() == null || body.lat() < -90 || body.lat() > 90 ? "lat" : "lon",
+                    "give 'lat' in [-90, 90] and 'lon' in [-180, 180], or a base 'cell'");
+        }
+        CellLocation at = now.map().locate(body.lat(), body.lon());
+        if (at.outside()) {
+            throw ProblemException.badField("lat", "the position is in no base cell of the grid");
+        }
+        return at;
+    }
+
+    private static Severity severityOrDefault(String value) {
+        return value == null ? null : Severity.valueOf(severityOrNull(value));
+    }
+
+    private static String severityOrNull(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Severity.valueOf(value.trim()).name();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("severity", "'severity' must be GREEN, YELLOW or RED");
+        }
+    }
+
+    private static String cursor(String before) {
+        if (before == null || before.isBlank()) {
+            return null;
+        }
+        int slash = before.indexOf('/');
+        try {
+            Long.parseLong(before.substring(0, Math.max(slash, 0)));
+            UUID.fromString(before.substring(slash + 1));
+            return before;
+        } catch (RuntimeException e) {
+            throw ProblemException.badField("before", "'before' must be the 'next' of a previous page");
+        }
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("no event '" + id + "'");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,59 @@
+package city.gridcommand.api;
+
+import city.gridcommand.rules.RuleEngine;
+import city.gridcommand.rules.RuleProblem;
+import city.gridcommand.rules.RuleSetResult;
+import city.gridcommand.rules.RuleSetWriter;
+import city.gridcommand.rules.runtime.RuleSets;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * {@code /api/v1/rules}: the rule set in force (the documented default file until one is stored), and
+ * its replacement as a whole: validated first, refused with 422 naming every bad rule and field, never
+ * half-applied.
+ */
+@Path("/api/v1/rules")
+public class RuleResource {
+
+    /** The problem+json body of a refused rule set. */
+    public record RuleRefusal(String type, String title, int status, String detail, String instance,
+            List<RuleProblem> errors) {
+    }
+
+    private final RuleEngine engine;
+    private final RuleSets ruleSets;
+
+    RuleResource(RuleEngine engine, RuleSets ruleSets) {
+        this.engine = engine;
+        this.ruleSets = ruleSets;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public byte[] current() {
+        return RuleSetWriter.toJson(engine.rules());
+    }
+
+    @PUT
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response replace(byte[] body) {
+        RuleSetResult result = ruleSets.replace(body, engine);
+        if (!result.accepted()) {
+            RuleRefusal refusal = new RuleRefusal("about:blank", "Rule set refused", 422,
+                    result.problems().size() + " problem(s) in the rule set; the rules in force are unchanged",
+                    "/api/v1/rules", result.problems());
+            return Response.status(422).type(Problem.MEDIA_TYPE).entity(refusal).build();
+        }
+        return Response.ok(RuleSetWriter.toJson(engine.rules())).build();
+    }
+}

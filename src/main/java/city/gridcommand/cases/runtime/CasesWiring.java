@@ -1,0 +1,47 @@
+package city.gridcommand.cases.runtime;
+
+import city.gridcommand.cases.CaseWorkflow;
+import city.gridcommand.cases.CategoryCatalogue;
+import city.gridcommand.cases.DeadlineTable;
+import city.gridcommand.cases.Deadlines;
+import city.gridcommand.cases.StepLimit;
+import city.gridcommand.cases.WorkflowPolicy;
+import city.gridcommand.cases.WorkingCalendar;
+import city.gridcommand.store.CaseOpening;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Builds the case domain from the catalogue file and typed configuration. */
+@ApplicationScoped
+public class CasesWiring {
+
+    @Produces
+    @Singleton
+    CategoryCatalogue catalogue() {
+        return CategoryCatalogue.loadDefault();
+    }
+
+    @Produces
+    @Singleton
+    Deadlines deadlines(CategoryCatalogue catalogue, CasesSettings settings) {
+        DeadlineTable table = settings.deadlineOverride()
+                .map(limit -> DeadlineTable.uniform(StepLimit.calendar(limit)))
+                .orElse(catalogue.deadlines());
+        return new Deadlines(table, WorkingCalendar.standard());
+    }
+
+    @Produces
+    @Singleton
+    CaseWorkflow workflow(CategoryCatalogue catalogue, Deadlines deadlines, CasesSettings settings) {
+        WorkflowPolicy policy = new WorkflowPolicy(settings.autoRegisterMachineReports(), settings.autoDispatch(),
+                settings.feedbackNeedsPhoto());
+        return new CaseWorkflow(catalogue, deadlines, policy);
+    }
+
+    @Produces
+    @Singleton
+    CaseOpening opening(CategoryCatalogue catalogue, CaseWorkflow workflow) {
+        return new CatalogueOpening(catalogue, workflow);
+    }
+}

@@ -1,0 +1,79 @@
+package city.gridcommand.live;
+
+import city.gridcommand.ingest.mqtt.MqttSettings;
+import city.gridcommand.store.EventChange;
+import city.gridcommand.store.EventChangeRelay;
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes every committed event change to {@code grid/v1/events/{cellCode}} (QoS 1, not retained;
+ * CONTRACT section 2) for other consumers and other instances, over its own MQTT connection. The
+ * change log is the durable record; a change published while the broker is away is logged as lost here
+ * and can be read back from the log.
+ */
+@ApplicationScoped
+public class EventTopicPublisher {
+
+    private static final Logger LOG = Logger.getLogger(EventTopicPublisher.class);
+    static final String TOPIC_ROOT = "grid/v1/events/";
+
+    private final MqttSettings settings;
+    private final EventChangeRelay relay;
+    private Mqtt5AsyncClient client;
+
+    EventTopicPublisher(MqttSettings settings, EventChangeRelay relay) {
+        this.settings = settings;
+        this.relay = relay;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        URI uri = URI.create(settings.url());
+        boolean tls = "ssl".equals(uri.getScheme()) || "mqtts".equals(uri.getScheme());
+        Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5()
+                .identifier(settings.clientId() + "-events")
+                .serverHost(uri.getHost()).serverPort(uri.getPort() > 0 ? uri.getPort() : tls ? 8883 : 1883)
+                .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
+                .applyAutomaticReconnect();
+        if (settings.username().isPresent()) {
+            builder = builder.simpleAuth(Mqtt5SimpleAuth.builder().username(settings.username().get())
+                    .password(settings.password().orElse("").getBytes(StandardCharsets.UTF_8)).build());
+        }
+        client = (tls ? builder.sslWithDefaultConfig() : builder).buildAsync();
+        client.connectWith().cleanStart(true).send().whenComplete((ack, error) -> {
+            if (error != null) {
+                LOG.warnf("event publisher cannot reach the broker yet (%s); retrying in the background",
+                        error.getMessage());
+            }
+        });
+        relay.listen(this::publish);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (client != null) {
+            client.disconnect();
+        }
+    }
+
+    void publish(EventChange change) {
+        client.publishWith().topic(TOPIC_ROOT + change.event().cell()).qos(MqttQos.AT_LEAST_ONCE)
+                .payload(change.message().encode().getBytes(StandardCharsets.UTF_8)).send()
+                .whenComplete((result, error) -> {
+                    if (error != null) {
+                        LOG.warnf("event change %d not published to MQTT (%s); it stays in the change log",
+                                change.seq(), error.getMessage());
+                    }
+                });
+    }
+}

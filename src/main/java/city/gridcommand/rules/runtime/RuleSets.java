@@ -1,0 +1,69 @@
+package city.gridcommand.rules.runtime;
+
+import city.gridcommand.rules.DefaultRules;
+import city.gridcommand.rules.RuleEngine;
+import city.gridcommand.rules.RuleSet;
+import city.gridcommand.rules.RuleSetParser;
+import city.gridcommand.rules.RuleSetResult;
+import city.gridcommand.rules.RuleSetWriter;
+import city.gridcommand.store.RuleSetRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import org.jboss.logging.Logger;
+
+/**
+ * The rule set in force: the stored one, else the default file. A replacement is validated whole
+ * (refused with every problem, never half-applied), stored, then swapped into the engine; other
+ * instances pick it up from the database ({@link RuleTicker}).
+ */
+@ApplicationScoped
+public class RuleSets {
+
+    private static final Logger LOG = Logger.getLogger(RuleSets.class);
+
+    private final RuleSetRepository repository;
+    private volatile String stored;
+
+    RuleSets(RuleSetRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Blocking: read once when the engine is built. */
+    RuleSet inForce() {
+        stored = repository.current().await().indefinitely();
+        if (stored == null) {
+            return DefaultRules.load();
+        }
+        RuleSetResult parsed = RuleSetParser.parse(stored.getBytes(StandardCharsets.UTF_8));
+        if (!parsed.accepted()) {
+            LOG.errorf("the stored rule set no longer validates (%s); using the default rules", parsed.problems());
+            return DefaultRules.load();
+        }
+        return parsed.ruleSet();
+    }
+
+    /** Validates and, if it passes, stores and applies; the result names every problem otherwise. Blocking. */
+    public RuleSetResult replace(byte[] json, RuleEngine engine) {
+        RuleSetResult parsed = RuleSetParser.parse(json);
+        if (parsed.accepted()) {
+            String canonical = new String(RuleSetWriter.toJson(parsed.ruleSet()), StandardCharsets.UTF_8);
+            repository.replace(canonical).await().indefinitely();
+            stored = repository.current().await().indefinitely();
+            engine.replaceRules(parsed.ruleSet());
+        }
+        return parsed;
+    }
+
+    /**
+     * The rule set stored by another instance since this one last looked, or null. Blocking.
+     */
+    RuleSet storedElsewhere() {
+        String now = repository.current().await().indefinitely();
+        if (now == null || now.equals(stored)) {
+            return null;
+        }
+        RuleSetResult parsed = RuleSetParser.parse(now.getBytes(StandardCharsets.UTF_8));
+        stored = now;
+        return parsed.accepted() ? parsed.ruleSet() : null;
+    }
+}

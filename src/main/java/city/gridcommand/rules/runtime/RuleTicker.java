@@ -1,0 +1,46 @@
+package city.gridcommand.rules.runtime;
+
+import city.gridcommand.rules.EventTrigger;
+import city.gridcommand.rules.RuleEngine;
+import city.gridcommand.rules.RuleSet;
+import city.gridcommand.store.CaseStore;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Asks the rules, every {@code grid.rules.tick}, what silence has raised (a device that stopped
+ * reporting, a terminal without positions) and writes those events; applies rule sets stored by other
+ * instances.
+ */
+@ApplicationScoped
+public class RuleTicker {
+
+    private final RuleEngine engine;
+    private final CaseStore cases;
+    private final RuleSets ruleSets;
+
+    RuleTicker(RuleEngine engine, CaseStore cases, RuleSets ruleSets) {
+        this.engine = engine;
+        this.cases = cases;
+        this.ruleSets = ruleSets;
+    }
+
+    /** Another instance replaced the rules: apply them here too. */
+    @Scheduled(every = "${grid.grids.refresh}", delayed = "${grid.grids.refresh}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void followReplacements() {
+        RuleSet replaced = ruleSets.storedElsewhere();
+        if (replaced != null) {
+            engine.replaceRules(replaced);
+        }
+    }
+
+    @Scheduled(every = "${grid.rules.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        List<EventTrigger> triggers = engine.tick(System.currentTimeMillis());
+        if (!triggers.isEmpty()) {
+            cases.raiseAll(triggers).await().indefinitely();
+        }
+    }
+}

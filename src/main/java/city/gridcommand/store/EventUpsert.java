@@ -1,0 +1,72 @@
+package city.gridcommand.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Raises an event, or joins the open event of the same (cell, category): one INSERT ... ON CONFLICT on
+ * the partial unique index of open events, so concurrent writers and instances agree on exactly one.
+ * A join counts the signal, adds its source if new and raises the severity to the higher one. A raise
+ * gets its first history entry (collect); every raise or join is logged to the change log.
+ */
+public final class EventUpsert {
+
+    /** A new event, or a signal for the open one. {@code source} is "kind:id". */
+    public record Raise(String cell, List<String> cellPath, String category, String severity, String level,
+            String department, String origin, String reporterKind, String reporter, UUID reportId, JsonObject trigger,
+            String description, String source, String step, Long deadline) {
+
+        /** A raise as the case domain opens it ({@code opening}), from a reporter, with its trigger. */
+        public static Raise of(CaseOpening.Opening opening, String cell, List<String> cellPath, String origin,
+                String reporterKind, String reporter, UUID reportId, JsonObject trigger, String description,
+                String source) {
+            return new Raise(cell, cellPath, opening.category(), opening.severity().name(), opening.level(),
+                    opening.department(), origin, reporterKind, reporter, reportId, trigger, description, source,
+                    opening.step(), opening.deadline());
+        }
+    }
+
+    private static final String RAISE_OR_JOIN = """
+            INSERT INTO event (id, cell, cell_path, category, severity, state, level, department, origin, reporter_kind,
+                               reporter, report_id, trigger, description, signals, sources, step, deadline, created_at,
+                               updated_at)
+            VALUES ($1, $2, $3, $4, $5, 'REPORTED', $16, $6, $7, $17, $8, $9, $10::jsonb, $11, 1, ARRAY[$12::text], $13,
+                    $14, $15, $15)
+            ON CONFLICT (cell, category) WHERE open DO UPDATE SET
+                signals = event.signals + 1,
+                sources = CASE WHEN $12::text = ANY (event.sources) THEN event.sources
+                               ELSE event.sources || $12::text END,
+                severity = CASE WHEN array_position(ARRAY['GREEN','YELLOW','RED'], EXCLUDED.severity)
+                                     > array_position(ARRAY['GREEN','YELLOW','RED'], event.severity)
+                                THEN EXCLUDED.severity ELSE event.severity END,
+                updated_at = EXCLUDED.updated_at
+            RETURNING (xmax = 0) AS raised, """ + EventRows.COLUMNS;
+
+    private EventUpsert() {
+    }
+
+    /** Raises or joins, records a raise in the history as collected by {@code actor}, logs the change. */
+    static Future<EventChange> apply(SqlConnection connection, Raise r, String actor, long now) {
+        Tuple params = Tuple.from(new Object[] {UUID.randomUUID(), r.cell(), r.cellPath().toArray(String[]::new),
+                r.category(), r.severity(), r.department(), r.origin(), r.reporter(), r.reportId(), r.trigger().encode(),
+                r.description(), r.source(), r.step(), r.deadline(), now, r.level(), r.reporterKind()});
+        return connection.preparedQuery(RAISE_OR_JOIN).execute(params)
+                .compose(rows -> {
+                    Row row = rows.iterator().next();
+                    StoredEvent event = EventRows.event(row);
+                    if (!row.getBoolean("raised")) {
+                        return Future.succeededFuture(new EventChange(EventChange.UPDATED, event, 0, now));
+                    }
+                    JsonObject detail = new JsonObject().put("trigger", r.trigger()).put("origin", r.origin());
+                    return CaseHistory.append(connection, event, now, "collect", actor, "system", null, event.state(),
+                                    r.description(), List.of(), detail)
+                            .map(v -> new EventChange(EventChange.RAISED, event, 0, now));
+                })
+                .compose(change -> EventChanges.log(connection, change));
+    }
+}

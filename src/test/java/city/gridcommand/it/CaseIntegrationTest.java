@@ -1,0 +1,212 @@
+package city.gridcommand.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import city.gridcommand.testing.GridTestResource;
+import city.gridcommand.testing.SmallCity;
+import city.gridcommand.testing.TestPublisher;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Events and cases end to end: rules raising events from MQTT signals (one open event per cell and
+ * category, severity raised by a second kind of source), silence, worker reports becoming cases
+ * idempotently, and a case walked through every step by REST with its history and statistics.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = GridTestResource.class, restrictToAnnotatedClass = false)
+@SuppressWarnings("unchecked") // event bodies are JSON maps; their lists are read as List<Object>
+class CaseIntegrationTest {
+
+    @ConfigProperty(name = "grid.mqtt.url")
+    String brokerUrl;
+
+    private TestPublisher publisher;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void setUp() throws IOException {
+        publisher = TestPublisher.connect(brokerUrl);
+        given().contentType(ContentType.JSON).body(SmallCity.geoJson()).put("/api/v1/grids").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(defaultRulesWithSilenceOf("PT2S")).put("/api/v1/rules")
+                .then().statusCode(200);
+    }
+
+    @AfterEach
+    void tearDown() {
+        publisher.close();
+    }
+
+    /** The documented default rules, with sensors counted silent after {@code silence} instead of 15 minutes. */
+    private static String defaultRulesWithSilenceOf(String silence) throws IOException {
+        try (InputStream in = CaseIntegrationTest.class.getResourceAsStream("/rules/default-rules.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\"PT15M\"", "\"" + silence + "\"");
+        }
+    }
+
+    private static void registerDevice(String id, String type, double lat, double lon) {
+        given().contentType(ContentType.JSON).body("{\"type\":\"" + type + "\",\"lat\":" + lat + ",\"lon\":" + lon + "}")
+                .put("/api/v1/devices/" + id).then().statusCode(201);
+    }
+
+    private static List<Map<String, Object>> events(String cell, String category) {
+        return given().queryParam("cell", cell).queryParam("category", category).get("/api/v1/events").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    @Test
+    void smokeAndAFireCameraInOneCellRaiseOneRedEventWithTwoSources() {
+        String sensor = "smk-" + run;
+        String camera = "cam-" + run;
+        registerDevice(sensor, "sensor", 22.51, 114.027);
+        long ts = System.currentTimeMillis();
+        publisher.publish("grid/v1/sensors/" + sensor + "/telemetry",
+                "{\"ts\":" + ts + ",\"seq\":1,\"metrics\":{\"smoke\":0.8,\"temp\":30}}");
+        publisher.publish("grid/v1/cameras/" + camera + "/detections", "{\"ts\":" + ts
+                + ",\"seq\":1,\"kind\":\"fire\",\"confidence\":0.95,\"lat\":22.511,\"lon\":114.028}");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Map<String, Object>> fires = events(SmallCity.CELL_3, "fire");
+            assertThat(fires).hasSize(1);
+            assertThat(fires.get(0)).containsEntry("severity", "RED").containsEntry("signals", 2)
+                    .containsEntry("state", "REPORTED").containsEntry("department", "dept-fire");
+            assertThat((List<Object>) fires.get(0).get("sources")).containsExactlyInAnyOrder("sensor:" + sensor,
+                    "camera:" + camera);
+            assertThat((List<Object>) fires.get(0).get("cellPath")).containsExactly("440305", "440305002", "440305002001",
+                    SmallCity.CELL_3);
+        });
+    }
+
+    @Test
+    void aSilentSensorAndALastWillRaiseADeviceFault() {
+        String quiet = "sil-" + run;
+        String will = "lw-" + run;
+        registerDevice(quiet, "sensor", 22.51, 114.035);
+        registerDevice(will, "sensor", 22.512, 114.036);
+        long ts = System.currentTimeMillis();
+        publisher.publish("grid/v1/sensors/" + quiet + "/telemetry", "{\"ts\":" + ts + ",\"seq\":1,\"metrics\":{\"smoke\":0.01}}");
+        publisher.publish("grid/v1/sensors/" + will + "/telemetry", "{\"ts\":" + ts + ",\"seq\":1,\"metrics\":{\"smoke\":0.01}}");
+        publisher.publish("grid/v1/devices/" + will + "/status", "{\"ts\":" + (ts + 1) + ",\"online\":false}");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Map<String, Object>> faults = events(SmallCity.EAST_CELL, "device_fault");
+            assertThat(faults).hasSize(1);
+            assertThat((List<Object>) faults.get(0).get("sources")).contains("sensor:" + quiet, "sensor:" + will);
+            assertThat(faults.get(0)).containsEntry("severity", "GREEN").containsEntry("department", "dept-ops");
+        });
+    }
+
+    @Test
+    void aWorkerReportBecomesOneCaseHoweverOftenItArrives() throws InterruptedException {
+        String worker = "wrk-" + run;
+        String report = UUID.randomUUID().toString();
+        String payload = "{\"ts\":" + System.currentTimeMillis() + ",\"reportId\":\"" + report
+                + "\",\"category\":\"exposed_garbage\",\"description\":\"bags by the gate\",\"lat\":22.51,"
+                + "\"lon\":114.012,\"photos\":[\"https://photos/1.jpg\"],\"severity\":\"YELLOW\"}";
+        publisher.publish("grid/v1/workers/" + worker + "/reports", payload);
+        publisher.publish("grid/v1/workers/" + worker + "/reports", payload);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                given().get("/api/v1/stats/ingest").then().extract().jsonPath().getLong("bySource.worker_report.duplicates"))
+                .isGreaterThanOrEqualTo(1));
+
+        List<Map<String, Object>> cases = events(SmallCity.MIDDLE_WEST_CELL, "exposed_garbage");
+        assertThat(cases).hasSize(1);
+        assertThat(cases.get(0)).containsEntry("signals", 1).containsEntry("origin", "report")
+                .containsEntry("reporter", worker).containsEntry("severity", "YELLOW")
+                .containsEntry("description", "bags by the gate");
+        given().get("/api/v1/events/" + cases.get(0).get("id")).then().statusCode(200)
+                .body("history.action", contains("collect")).body("history[0].actor", equalTo(worker));
+    }
+
+    private static JsonPath act(String id, String body, int status) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/events/" + id + "/transitions").then()
+                .statusCode(status).extract().jsonPath();
+    }
+
+    @Test
+    void aCaseWalksEveryStepWithRefusalReworkHistoryAndStatistics() {
+        long start = System.currentTimeMillis();
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"category\":\"illegal_advertising\",\"severity\":\"GREEN\",\"cell\":\"" + SmallCity.WEST_CELL
+                        + "\",\"description\":\"leaflets on the lamp posts\",\"reporter\":\"caller-" + run + "\"}")
+                .post("/api/v1/events").then().statusCode(201).body("state", equalTo("REPORTED"))
+                .extract().jsonPath().getString("id");
+
+        assertThat(act(id, "{\"action\":\"dispatch\",\"to\":\"dept-urban\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 409)
+                .getList("allowedActions", String.class)).contains("register", "refuse");
+        assertThat(act(id, "{\"action\":\"register\",\"actor\":\"w1\",\"role\":\"worker\"}", 403)
+                .getList("allowedRoles", String.class)).contains("dispatcher");
+        act(id, "{\"action\":\"register\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 200);
+        assertThat(act(id, "{\"action\":\"dispatch\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 400)
+                .getString("field")).isEqualTo("to");
+        act(id, "{\"action\":\"dispatch\",\"to\":\"dept-urban\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 200);
+        String handler = "{\"actor\":\"u1\",\"role\":\"department\",\"unit\":\"dept-urban\",";
+        act(id, handler + "\"action\":\"accept\"}", 200);
+        act(id, handler + "\"action\":\"feedback\",\"note\":\"removed\",\"attachments\":[\"https://p/1.jpg\"]}", 200);
+        JsonPath reworked = act(id, "{\"action\":\"rework\",\"note\":\"two are left\",\"actor\":\"s1\",\"role\":\"supervisor\"}", 200);
+        assertThat(reworked.getString("state")).isEqualTo("DISPATCHED");
+        assertThat(reworked.getInt("reworkCount")).isEqualTo(1);
+        act(id, handler + "\"action\":\"accept\"}", 200);
+        act(id, handler + "\"action\":\"feedback\",\"note\":\"all removed\"}", 200);
+        act(id, "{\"action\":\"close\",\"actor\":\"s1\",\"role\":\"supervisor\"}", 200);
+        act(id, "{\"action\":\"evaluate\",\"score\":\"good\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 200);
+
+        given().get("/api/v1/events/" + id).then().statusCode(200)
+                .body("event.state", equalTo("EVALUATED"))
+                .body("history.action", contains("collect", "register", "dispatch", "accept", "feedback", "rework",
+                        "accept", "feedback", "close", "evaluate"))
+                .body("history[5].note", equalTo("two are left"))
+                .body("history[4].attachments", contains("https://p/1.jpg"));
+
+        String refused = given().contentType(ContentType.JSON)
+                .body("{\"category\":\"other\",\"cell\":\"" + SmallCity.MIDDLE_WEST_CELL + "\",\"reporter\":\"caller-" + run + "\"}")
+                .post("/api/v1/events").then().statusCode(201).extract().jsonPath().getString("id");
+        act(refused, "{\"action\":\"refuse\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 400);
+        act(refused, "{\"action\":\"refuse\",\"note\":\"private property\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 200);
+
+        JsonPath stats = given().queryParam("scope", "440305001001").queryParam("from", start).queryParam("by", "category")
+                .get("/api/v1/stats/cases").then().statusCode(200).extract().jsonPath();
+        assertThat(stats.getMap("groups.find { it.key == 'illegal_advertising' }")).containsEntry("reported", 1)
+                .containsEntry("registered", 1).containsEntry("closed", 1).containsEntry("closedOnTime", 1)
+                .containsEntry("reworked", 1).containsEntry("onTimeClosingRate", 1.0f).containsEntry("reworkRate", 1.0f);
+        assertThat(stats.getMap("groups.find { it.key == 'other' }")).containsEntry("reported", 1)
+                .containsEntry("refused", 1).containsEntry("registered", 0);
+        given().queryParam("scope", "440305002").queryParam("from", start).get("/api/v1/stats/cases").then()
+                .body("groups.key", org.hamcrest.Matchers.not(hasItems("440305001")));
+        given().queryParam("by", "street").get("/api/v1/stats/cases").then().statusCode(400).body("field", equalTo("by"));
+    }
+
+    @Test
+    void fiftyConcurrentReportsOfOneCellAndCategoryMakeOneEvent() {
+        String cell = SmallCity.MIDDLE_WEST_CELL;
+        List<Integer> statuses = java.util.stream.IntStream.range(0, 50).parallel().mapToObj(i -> given()
+                .contentType(ContentType.JSON).body("{\"category\":\"road_damage\",\"cell\":\"" + cell
+                        + "\",\"reporter\":\"caller-" + run + "-" + i + "\"}")
+                .post("/api/v1/events").then().extract().statusCode()).toList();
+        assertThat(statuses).containsOnly(201, 200);
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        List<Map<String, Object>> open = events(cell, "road_damage");
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0)).containsEntry("signals", 50);
+        assertThat((List<Object>) open.get(0).get("sources")).hasSize(50);
+    }
+}
