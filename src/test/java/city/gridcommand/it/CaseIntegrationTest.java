@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItems;
 import city.gridcommand.testing.GridTestResource;
 import city.gridcommand.testing.SmallCity;
 import city.gridcommand.testing.TestPublisher;
+import city.gridcommand.testing.TestSubscriber;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -74,7 +75,8 @@ class CaseIntegrationTest {
     }
 
     @Test
-    void smokeAndAFireCameraInOneCellRaiseOneRedEventWithTwoSources() {
+    void smokeAndAFireCameraInOneCellRaiseOneRedEventWithTwoSources() throws Exception {
+        TestSubscriber screen = TestSubscriber.subscribe(brokerUrl, "grid/v1/events/" + SmallCity.CELL_3);
         String sensor = "smk-" + run;
         String camera = "cam-" + run;
         registerDevice(sensor, "sensor", 22.51, 114.027);
@@ -94,6 +96,23 @@ class CaseIntegrationTest {
             assertThat((List<Object>) fires.get(0).get("cellPath")).containsExactly("440305", "440305002", "440305002001",
                     SmallCity.CELL_3);
         });
+        // every change also goes out on grid/v1/events/{cell}, with its change-log seq, in seq order
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(screen.received()).hasSizeGreaterThanOrEqualTo(2));
+        List<JsonPath> messages = screen.received().stream().map(JsonPath::new).toList();
+        assertThat(messages.get(0).getString("type")).isEqualTo("event.raised");
+        assertThat(messages.get(messages.size() - 1).getString("type")).isEqualTo("event.updated");
+        assertThat(messages.get(messages.size() - 1).getString("data.severity")).isEqualTo("RED");
+        assertThat(messages.get(0).getLong("seq")).isLessThan(messages.get(messages.size() - 1).getLong("seq"));
+        assertThat(messages.get(0).getString("data.trigger.source")).isIn("sensor", "camera");
+        screen.close();
+    }
+
+    @Test
+    void departmentsAndCategoriesAreListed() {
+        given().get("/api/v1/departments").then().statusCode(200).body("code", hasItems("dept-urban", "dept-fire"));
+        given().get("/api/v1/categories").then().statusCode(200)
+                .body("categories.find { it.code == 'exposed_garbage' }.nameZh", equalTo("暴露垃圾"))
+                .body("classes.code", hasItem("city_appearance"));
     }
 
     @Test

@@ -27,7 +27,7 @@ public interface CasesSettings {
     @WithDefault("false")
     boolean feedbackNeedsPhoto();
 
-    /** How often overdue cases are looked for (used by the scheduler). Default 10 seconds. */
+    /** How often overdue cases are looked for (read by the scheduler). Default 10 seconds. */
     @WithDefault("10s")
     String deadlineScan();
 }

@@ -1,0 +1,129 @@
+package city.gridcommand.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import city.gridcommand.embedded.EmbeddedBroker;
+import city.gridcommand.it.process.ItDatabase;
+import city.gridcommand.it.process.ServiceProcess;
+import city.gridcommand.testing.Ports;
+import city.gridcommand.testing.SmallCity;
+import city.gridcommand.testing.TestPublisher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances of the packaged service sharing the feeds (an MQTT shared subscription) and one
+ * PostgreSQL: fifty cameras seeing fire in the same cell at once make exactly one open event, every
+ * signal counted in it, whichever instance took it; fifty hotline reports posted to both instances at
+ * once make one event. The machine's broker is used when GRID_MQTT_URL is
+ * set, else an embedded HiveMQ.
+ */
+class TwoInstanceEventsIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final Path FOLDER = Path.of("target", "it-two-instances-" + RUN);
+    private static final int CAMERAS = 50;
+
+    private static EmbeddedBroker hivemq;
+    private static String brokerUrl;
+    private static ItDatabase database;
+    private static ServiceProcess first;
+    private static ServiceProcess second;
+
+    @BeforeAll
+    static void start() throws Exception {
+        brokerUrl = System.getenv("GRID_MQTT_URL");
+        if (brokerUrl == null || brokerUrl.isBlank()) {
+            hivemq = EmbeddedBroker.start(FOLDER.resolve("hivemq"), "127.0.0.1", Ports.free());
+            brokerUrl = hivemq.url();
+        }
+        database = ItDatabase.start(FOLDER.resolve("postgres"));
+        first = instance("a");
+        first.start();
+        assertThat(first.put("/api/v1/grids", SmallCity.geoJson()).statusCode()).isEqualTo(200);
+        second = instance("b");
+        second.start();
+    }
+
+    private static ServiceProcess instance(String name) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("GRID_MQTT_URL", brokerUrl);
+        environment.put("GRID_MQTT_CLIENT_ID", "grid-command-it-" + name + "-" + RUN);
+        environment.put("GRID_MQTT_SHARED_GROUP", "grid-it-" + RUN);
+        environment.put("GRID_DB_URL", database.url());
+        environment.put("GRID_DB_USERNAME", database.user());
+        environment.put("GRID_DEMO_ENABLED", "false");
+        return new ServiceProcess(environment, FOLDER.resolve("logs-" + name));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable part : new AutoCloseable[] {first, second, database, hivemq}) {
+            if (part != null) {
+                part.close();
+            }
+        }
+    }
+
+    @Test
+    void fiftyCamerasSeeingFireInOneCellMakeOneEventAcrossTwoInstances() throws Exception {
+        long ts = System.currentTimeMillis();
+        IntStream.range(0, 5).parallel().forEach(p -> {
+            try (TestPublisher publisher = TestPublisher.connect(brokerUrl)) {
+                for (int c = p; c < CAMERAS; c += 5) {
+                    publisher.publish("grid/v1/cameras/cam-" + RUN + "-" + c + "/detections", "{\"ts\":" + ts
+                            + ",\"seq\":1,\"kind\":\"fire\",\"confidence\":0.9,\"lat\":22.51,\"lon\":114.027}");
+                }
+            }
+        });
+
+        String cameras = "camera:cam-" + RUN + "-%";
+        // one change-log entry per signal: the raise, then a join for each other camera
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(database.count(
+                "SELECT count(*) FROM event_change c JOIN event e ON e.id = c.event_id "
+                        + "WHERE e.cell = ? AND e.category = 'fire' AND e.open", SmallCity.CELL_3)).isEqualTo(CAMERAS));
+        assertThat(database.count("SELECT count(*) FROM event WHERE cell = ? AND category = 'fire' AND open",
+                SmallCity.CELL_3)).isEqualTo(1);
+        assertThat(database.count("SELECT max(signals) FROM event WHERE cell = ? AND category = 'fire' AND open",
+                SmallCity.CELL_3)).isEqualTo(CAMERAS);
+        assertThat(database.count("SELECT count(*) FROM event e, unnest(e.sources) s WHERE e.cell = ? "
+                + "AND e.category = 'fire' AND e.open AND s LIKE ?", SmallCity.CELL_3, cameras)).isEqualTo(CAMERAS);
+        // the broker chose which instance took each detection; between them they took all
+        assertThat(processedDetections(first) + processedDetections(second)).isEqualTo(CAMERAS);
+    }
+
+    @Test
+    void fiftyConcurrentHotlineReportsSplitOverTwoInstancesMakeOneEvent() {
+        String body = "{\"category\":\"road_damage\",\"cell\":\"" + SmallCity.EAST_CELL + "\",\"reporter\":\"caller-%d\"}";
+        var statuses = IntStream.range(0, CAMERAS).parallel().mapToObj(i -> {
+            try {
+                return (i % 2 == 0 ? first : second).post("/api/v1/events", String.format(body, i)).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(statuses).containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
+        try {
+            assertThat(database.count("SELECT count(*) FROM event WHERE cell = ? AND category = 'road_damage' AND open",
+                    SmallCity.EAST_CELL)).isEqualTo(1);
+            assertThat(database.count("SELECT max(signals) FROM event WHERE cell = ? AND category = 'road_damage'",
+                    SmallCity.EAST_CELL)).isEqualTo(CAMERAS);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long processedDetections(ServiceProcess instance) throws Exception {
+        String body = instance.body("/api/v1/stats/ingest");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        return json.path("bySource").path("detection").path("processed").asLong();
+    }
+}
