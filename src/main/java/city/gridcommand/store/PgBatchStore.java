@@ -71,15 +71,13 @@ public final class PgBatchStore implements BatchStore {
             }
             for (PendingItem item : items) {
                 (item.isDeadLetter() ? deadLetters : bySource.get(item.source().ordinal())).add(item);
-                if (item.placement() != null) {
-                    triggers.addAll(item.placement().triggers());
-                }
             }
         }
     }
 
     private Future<Void> insertAll(SqlConnection connection, Batch batch, long now) {
         batch.changes.clear();
+        batch.triggers.clear();
         Future<Void> chain = Future.succeededFuture();
         for (SignalSource source : SignalSource.feeds()) {
             List<PendingItem> rows = batch.bySource.get(source.ordinal());
@@ -88,6 +86,8 @@ public final class PgBatchStore implements BatchStore {
             }
             if (source == SignalSource.WORKER_REPORT) {
                 chain = chain.compose(v -> insertReports(connection, rows, batch, now));
+            } else if (hasTriggers(rows)) {
+                chain = chain.compose(v -> insertKeepingTriggersOfNewRows(connection, source, rows, batch));
             } else {
                 SignalInsert<?> insert = SignalInserts.forSource(source);
                 chain = chain.compose(v -> insert.run(connection, rows)).map(count -> {
@@ -103,16 +103,41 @@ public final class PgBatchStore implements BatchStore {
                 return changes == null ? Future.succeededFuture() : changes;
             });
         }
-        if (!batch.triggers.isEmpty()) {
-            chain = chain.compose(v -> eventJoins.apply(connection, batch.triggers, now)).map(changes -> {
-                batch.changes.addAll(changes);
-                return null;
-            });
-        }
+        // the triggers are known only once the inserts said which signals were new
+        chain = chain.compose(v -> batch.triggers.isEmpty() ? Future.succeededFuture(List.<EventChange>of())
+                : eventJoins.apply(connection, batch.triggers, now)).map(changes -> {
+                    batch.changes.addAll(changes);
+                    return null;
+                });
         if (!batch.deadLetters.isEmpty()) {
             chain = chain.compose(v -> SignalInserts.DEAD_LETTER.run(connection, batch.deadLetters)).mapEmpty();
         }
         return chain;
+    }
+
+    private static boolean hasTriggers(List<PendingItem> rows) {
+        for (PendingItem item : rows) {
+            if (item.placement() != null && !item.placement().triggers().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Only signals new to the database raise or join events: a redelivered duplicate changes nothing. */
+    private static Future<Void> insertKeepingTriggersOfNewRows(SqlConnection connection, SignalSource source,
+            List<PendingItem> rows, Batch batch) {
+        return SignalInserts.forSource(source).runReturningKeys(connection, rows, SignalKeys.columns(source))
+                .map(fresh -> {
+                    batch.fresh[source.ordinal()] = fresh.size();
+                    for (PendingItem item : rows) {
+                        if (item.placement() != null && !item.placement().triggers().isEmpty()
+                                && fresh.contains(SignalKeys.of(item.signal()))) {
+                            batch.triggers.addAll(item.placement().triggers());
+                        }
+                    }
+                    return null;
+                });
     }
 
     /** Only reports new to the database open or join a case: a redelivered report changes nothing. */

@@ -69,6 +69,25 @@ final class SignalInsert<R> {
         return new SignalInsert<>(sql, row, columns, CELL_COLUMNS);
     }
 
+    /**
+     * Runs the insert and returns the identity ({@code returning} columns joined by '/') of every row
+     * that was new: what a duplicate must not be counted for again.
+     */
+    Future<java.util.Set<String>> runReturningKeys(SqlConnection connection, List<PendingItem> items,
+            String returning) {
+        return connection.preparedQuery(sql + " RETURNING " + returning).execute(parameters(items)).map(rows -> {
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (io.vertx.sqlclient.Row row : rows) {
+                StringBuilder key = new StringBuilder();
+                for (int i = 0; i < row.size(); i++) {
+                    key.append(i == 0 ? "" : "/").append(row.getValue(i));
+                }
+                keys.add(key.toString());
+            }
+            return keys;
+        });
+    }
+
     Future<Integer> run(SqlConnection connection, List<PendingItem> items) {
         return connection.preparedQuery(sql).execute(parameters(items)).map(rows -> rows.rowCount());
     }

@@ -85,6 +85,11 @@ class CaseIntegrationTest {
                 "{\"ts\":" + ts + ",\"seq\":1,\"metrics\":{\"smoke\":0.8,\"temp\":30}}");
         publisher.publish("grid/v1/cameras/" + camera + "/detections", "{\"ts\":" + ts
                 + ",\"seq\":1,\"kind\":\"fire\",\"confidence\":0.95,\"lat\":22.511,\"lon\":114.028}");
+        long duplicatesBefore = detectionDuplicates();
+        // a redelivery of the camera's message: stored once, and counted once in the event
+        publisher.publish("grid/v1/cameras/" + camera + "/detections", "{\"ts\":" + ts
+                + ",\"seq\":1,\"kind\":\"fire\",\"confidence\":0.95,\"lat\":22.511,\"lon\":114.028}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> detectionDuplicates() > duplicatesBefore);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<Map<String, Object>> fires = events(SmallCity.CELL_3, "fire");
@@ -105,6 +110,10 @@ class CaseIntegrationTest {
         assertThat(messages.get(0).getLong("seq")).isLessThan(messages.get(messages.size() - 1).getLong("seq"));
         assertThat(messages.get(0).getString("data.trigger.source")).isIn("sensor", "camera");
         screen.close();
+    }
+
+    private static long detectionDuplicates() {
+        return given().get("/api/v1/stats/ingest").then().extract().jsonPath().getLong("bySource.detection.duplicates");
     }
 
     @Test
