@@ -97,10 +97,10 @@ class TwoInstanceEventsIT {
                 SmallCity.MIDDLE_WEST_CELL)).isEqualTo(CAMERAS);
         assertThat(database.count("SELECT count(*) FROM event e, unnest(e.sources) s WHERE e.cell = ? "
                 + "AND e.category = 'fire' AND e.open AND s LIKE ?", SmallCity.MIDDLE_WEST_CELL, cameras)).isEqualTo(CAMERAS);
-        // the broker chose which instance took each detection; between them they stored each once
-        // (counters move just after the commit the database assertions saw)
+        // the broker chose which instance took each detection (Mosquitto 2.0.11 sometimes hands one to
+        // both: one stores it, the other counts a duplicate); between them they took every one
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(processedDetections(first) + processedDetections(second)).isEqualTo(CAMERAS));
+                assertThat(takenDetections(first) + takenDetections(second)).isGreaterThanOrEqualTo(CAMERAS));
     }
 
     @Test
@@ -124,9 +124,9 @@ class TwoInstanceEventsIT {
         }
     }
 
-    private static long processedDetections(ServiceProcess instance) throws Exception {
+    private static long takenDetections(ServiceProcess instance) throws Exception {
         String body = instance.body("/api/v1/stats/ingest");
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
-        return json.path("bySource").path("detection").path("processed").asLong();
+        var detection = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("bySource").path("detection");
+        return detection.path("processed").asLong() + detection.path("duplicates").asLong();
     }
 }
