@@ -63,8 +63,9 @@ public class GridResource {
         return service.importGrid(body);
     }
 
-    /** The current grid as a FeatureCollection (with a top-level {@code version}). */
+    /** The current grid as a FeatureCollection (with a top-level {@code version}); megabytes for a big city. */
     @GET
+    @Blocking
     @Produces({GEO_JSON, MediaType.APPLICATION_JSON})
     public byte[] export() {
         return writer.write(liveGrid.snapshot().grid());

@@ -8,8 +8,9 @@ import java.util.UUID;
 public record StoredEvent(UUID id, String cell, List<String> cellPath, String category, String severity,
         String state, String level, String department, String assignee, String origin, String reporterKind,
         String reporter, UUID reportId, JsonObject trigger, String description, int signals, List<String> sources,
-        String step, Long deadline, boolean overdue, int reworkCount, int escalations, UUID mergedInto, String evaluation, long createdAt,
-        Long registeredAt, Long dispatchedAt, Long closedAt, Boolean closedOnTime, long updatedAt, boolean open) {
+        String step, Long deadline, boolean overdue, int reworkCount, int escalations, UUID mergedInto,
+        String evaluation, long createdAt, Long registeredAt, Long dispatchedAt, Long closedAt, Boolean closedOnTime,
+        long updatedAt, boolean open) {
 
     /** The contract's event body (CONTRACT section 3), as live screens and {@code grid/v1/events/…} get it. */
     public JsonObject body() {
