@@ -41,35 +41,24 @@ done
 
 log() { printf '[city %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'city.sh: error: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=lib.sh
+source "$ROOT/bench/lib.sh"
 for tool in java mosquitto psql curl jq; do command -v "$tool" >/dev/null || die "$tool not found on PATH"; done
 [[ -f "$SERVICE_JAR" ]] || die "no service jar at $SERVICE_JAR (./mvnw package -DskipTests)"
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qtAc 'SELECT 1' >/dev/null || die "no PostgreSQL at $PGHOST:$PGPORT"
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/grid-city.XXXXXX")"
 MOSQ_PID="" SVC_PID=""
-stop_pid() { # pid: TERM, up to 15 s, then KILL; only pids this script started
-  local pid="$1" i
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
 cleanup() {
   local rc=$?
   trap - EXIT
-  stop_pid "$SVC_PID"; stop_pid "$MOSQ_PID"
+  stop_pid "$SVC_PID" service; stop_pid "$MOSQ_PID" mosquitto
   if [[ $rc -eq 0 && "$KEEP_LOGS" != 1 ]]; then rm -rf "$TMP"; else log "logs kept in $TMP"; fi
   exit $rc
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p="$1"; while port_busy "$p"; do p=$((p + 1)); done; echo "$p"; }
-ticks() { local s; s="$(cat "/proc/$1/stat" 2>/dev/null)" || { echo 0; return; }; local -a f; read -r -a f <<<"${s##*) }"; echo $((f[11] + f[12])); }
-CLK_TCK="$(getconf CLK_TCK)"
-now_ms() { date +%s%3N; }
 
 PORT="$(free_port "$PORT")"
 cat >"$TMP/mosquitto.conf" <<EOF
@@ -132,7 +121,7 @@ run() {
   rss="$(awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$SVC_PID/status")"
   us="$(awk -v t=$((c1 - c0)) -v hz="$CLK_TCK" -v n="$MESSAGES" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')"
   echo "$label|$stored|$(( (t1 - t0) ))|$us|$outside|$unplaced|$rss|$(grep 'simulate: done' "$TMP/simulate-$label.log" | tail -1)"
-  stop_pid "$SVC_PID"; SVC_PID=""
+  stop_pid "$SVC_PID" service; SVC_PID=""
 }
 
 log "run 1: no grid"

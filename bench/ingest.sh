@@ -72,7 +72,8 @@ done
 log() { printf '[ingest %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'ingest.sh: error: %s\n' "$*" >&2; exit 1; }
 is_uint() { [[ "$1" =~ ^[0-9]+$ ]]; }
-now_ms() { date +%s%3N; }
+# shellcheck source=lib.sh
+source "$ROOT/bench/lib.sh"
 
 for v in MESSAGES RATE PORT HTTP_PORT WARMUP CONNECTIONS DEVICES STALL READY_TIMEOUT; do
   is_uint "${!v}" || die "$v must be a whole number, got '${!v}'"
@@ -106,15 +107,6 @@ fi
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/grid-bench.XXXXXX")"
 MOSQ_PID="" SUB_PID="" GEN_PID="" SVC_PID=""
 
-stop_pid() { # pid name: TERM, up to 15 s, then KILL; only a pid this script started
-  local pid="$1" name="$2" i
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$pid" 2>/dev/null; then log "$name ($pid) ignored TERM; killing"; kill -KILL "$pid" 2>/dev/null || true; fi
-  wait "$pid" 2>/dev/null || true
-}
-
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -129,12 +121,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { # first port from $1 on that nothing listens on
-  local p="$1"
-  while port_busy "$p"; do p=$((p + 1)); (( p < $1 + 50 )) || die "no free port in $1..$((p - 1))"; done
-  echo "$p"
-}
 wait_port() { # port seconds pid
   local i
   for ((i = 0; i < $2 * 10; i++)); do
@@ -145,14 +131,6 @@ wait_port() { # port seconds pid
   return 1
 }
 
-ticks() { # utime+stime of a pid, in clock ticks (0 when gone)
-  local s
-  s="$(cat "/proc/$1/stat" 2>/dev/null)" || { echo 0; return; }
-  s="${s##*) }"
-  local -a f
-  read -r -a f <<<"$s"
-  echo $((f[11] + f[12]))
-}
 pg_ticks() { # PostgreSQL's CPU (its processes are not ours: only read): every live postgres process, plus what
   # the postmaster reaped from backends that already exited (its cutime+cstime)
   local t=0 p s ppid
@@ -167,7 +145,6 @@ pg_ticks() { # PostgreSQL's CPU (its processes are not ours: only read): every l
   echo "$t"
 }
 hwm_mb() { awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || true; }
-CLK_TCK="$(getconf CLK_TCK)"
 cpu_pct() { # ticks-delta ms-delta
   awk -v t="$1" -v ms="$2" -v hz="$CLK_TCK" 'BEGIN { if (ms > 0) printf "%.0f", t / hz / (ms / 1000) * 100; else print "n/a" }'
 }
