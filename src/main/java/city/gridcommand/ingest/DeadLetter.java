@@ -13,7 +13,7 @@ public record DeadLetter(RejectReason reason, String detail, String topic, Strin
     public static DeadLetter of(RejectedMessageException rejection, InboundMessage message, String senderId,
             int maxKept) {
         return new DeadLetter(rejection.reason(), rejection.detail(), message.topic(), senderId,
-                message.receivedAt(), kept(message.payload(), maxKept), message.payload().length);
+                message.receivedAt(), kept(message.payload(), maxKept), message.payloadSize());
     }
 
     /** At most {@code maxKept} bytes of {@code raw}: all of it when it fits. */

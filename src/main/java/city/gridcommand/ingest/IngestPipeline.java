@@ -41,6 +41,7 @@ public final class IngestPipeline {
         }
         counters.received(address.source());
         try {
+            decoder.checkSize(message.payloadSize());
             Signal signal = decoder.decode(address, message.payload(), message.receivedAt());
             admit(address);
             if (signal instanceof Detection detection && !detection.knownKind()) {

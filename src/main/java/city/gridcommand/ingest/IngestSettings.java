@@ -49,8 +49,9 @@ public interface IngestSettings {
     int maxConcurrentWrites();
 
     /**
-     * Most messages held unacknowledged; also the MQTT receive maximum (at most 65535), so the broker
-     * never sends more. This bounds memory whatever the rate. Default 20000.
+     * Most messages held unacknowledged: at this count the MQTT connections stop reading until batches
+     * commit. It is also announced as the MQTT receive maximum (at most 65535). This bounds memory
+     * whatever the rate. Default 20000.
      */
     @WithDefault("20000")
     int capacity();

@@ -24,14 +24,8 @@ public class IngestWiring {
 
     @Produces
     @Singleton
-    DemandRelay demandRelay() {
-        return new DemandRelay();
-    }
-
-    @Produces
-    @Singleton
     WriteBehind writeBehind(IngestSettings settings, Pool pool, IngestCounters counters,
-            DemandRelay demand, CaseOpening opening, EventChangeRelay changes) {
+            CaseOpening opening, EventChangeRelay changes) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "grid-write-behind-retry");
             thread.setDaemon(true);
@@ -39,7 +33,7 @@ public class IngestWiring {
         });
         WriteBehind.Settings batching = new WriteBehind.Settings(settings.maxBatch(), settings.maxConcurrentWrites(),
                 settings.capacity(), settings.maxRetryDelay(), settings.deadLetterPayloadBytes());
-        return new WriteBehind(batching, new PgBatchStore(pool, opening, changes), counters, timer, demand);
+        return new WriteBehind(batching, new PgBatchStore(pool, opening, changes), counters, timer);
     }
 
     @Produces

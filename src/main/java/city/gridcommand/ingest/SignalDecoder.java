@@ -50,7 +50,7 @@ public final class SignalDecoder {
 
     /** Decodes one message received at {@code receivedAt} (epoch ms) on an already parsed topic. */
     public Signal decode(TopicAddress address, byte[] payload, long receivedAt) throws RejectedMessageException {
-        checkSize(payload);
+        checkSize(payload.length);
         if (address.source() == SignalSource.TELEMETRY) {
             Telemetry fast = TelemetryFastPath.tryRead(address.senderId(), payload, receivedAt, this::plausible);
             if (fast != null) {
@@ -80,10 +80,10 @@ public final class SignalDecoder {
     }
 
     /** Refuses payloads over the limit before any parsing work is spent on them. */
-    public void checkSize(byte[] payload) throws RejectedMessageException {
-        if (payload.length > limits.maxPayloadBytes()) {
+    public void checkSize(int payloadSize) throws RejectedMessageException {
+        if (payloadSize > limits.maxPayloadBytes()) {
             throw new RejectedMessageException(RejectReason.OVERSIZED_PAYLOAD,
-                    "payload is " + payload.length + " bytes, the limit is " + limits.maxPayloadBytes());
+                    "payload is " + payloadSize + " bytes, the limit is " + limits.maxPayloadBytes());
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,8 +26,7 @@ import java.util.logging.Logger;
  * ingestion.
  *
  * <p>Acknowledgements leave in the order the messages arrived, even when a later batch commits first:
- * the MQTT client frees receive-maximum slots in arrival order, so an acknowledgement sent out of order
- * would let the broker send more than the client allows, and those extra messages would be refused.
+ * MQTT requires PUBACKs in the order the PUBLISH packets were received (MQTT 5.0, 4.6).
  */
 public final class WriteBehind {
 
@@ -38,7 +36,7 @@ public final class WriteBehind {
     /**
      * @param maxBatch            most items in one write
      * @param maxConcurrentWrites writes in flight at once
-     * @param capacity            most messages held unacknowledged; the MQTT side requests no more
+     * @param capacity            most messages held unacknowledged (back-pressure is reported from here on)
      * @param maxRetryDelay       ceiling of the back-off while the database is unavailable
      * @param maxDeadLetterBytes  payload bytes kept for a message the database refused
      */
@@ -50,7 +48,6 @@ public final class WriteBehind {
     private final BatchStore store;
     private final IngestCounters counters;
     private final ScheduledExecutorService scheduler;
-    private final IntConsumer demand;
 
     private final Object lock = new Object();
     private List<PendingItem> pending;
@@ -61,16 +58,12 @@ public final class WriteBehind {
     private int outstanding;
     private volatile long stalledSince;
 
-    /**
-     * @param demand told how many more messages may be taken in, each time a batch is acknowledged
-     */
     public WriteBehind(Settings settings, BatchStore store, IngestCounters counters,
-            ScheduledExecutorService scheduler, IntConsumer demand) {
+            ScheduledExecutorService scheduler) {
         this.settings = settings;
         this.store = store;
         this.counters = counters;
         this.scheduler = scheduler;
-        this.demand = demand;
         this.pending = new ArrayList<>(settings.maxBatch());
     }
 
@@ -153,9 +146,6 @@ public final class WriteBehind {
             }
             for (PendingItem item : acknowledge) {
                 item.ack().run();
-            }
-            if (!acknowledge.isEmpty()) {
-                demand.accept(acknowledge.size());
             }
             if (next != null) {
                 write(next);

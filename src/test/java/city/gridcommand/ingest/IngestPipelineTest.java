@@ -42,7 +42,7 @@ class IngestPipelineTest {
 
     private IngestPipeline pipeline(UnknownSenders unknownSenders) {
         WriteBehind writeBehind = new WriteBehind(new WriteBehind.Settings(100, 1, 1000, Duration.ofMillis(20), 8),
-                store, counters, timer, n -> { });
+                store, counters, timer);
         SignalDecoder decoder = new SignalDecoder(new IngestLimits(4096, Duration.ofMinutes(5), Duration.ofDays(1)),
                 () -> NOW);
         return new IngestPipeline(decoder, onlyKnown, unknownSenders, SignalPlacer.NONE, writeBehind, counters, 8);

@@ -19,10 +19,8 @@ class WriteBehindTest {
     private final IngestCounters counters = new IngestCounters();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final AtomicInteger acked = new AtomicInteger();
-    private final AtomicInteger demanded = new AtomicInteger();
     private final WriteBehind writeBehind = new WriteBehind(
-            new WriteBehind.Settings(100, 2, 1000, Duration.ofMillis(20), 256), store, counters, timer,
-            demanded::addAndGet);
+            new WriteBehind.Settings(100, 2, 1000, Duration.ofMillis(20), 256), store, counters, timer);
 
     @AfterEach
     void stop() {
@@ -46,7 +44,6 @@ class WriteBehindTest {
 
         store.release();
         await().untilAsserted(() -> assertThat(acked).hasValue(2));
-        assertThat(demanded).hasValue(2);
         assertThat(writeBehind.outstanding()).isZero();
         assertThat(counters.processedOf(SignalSource.TELEMETRY)).isEqualTo(2);
     }
@@ -131,7 +128,7 @@ class WriteBehindTest {
     @Test
     void reportsSaturationWhenCapacityIsFull() {
         WriteBehind small = new WriteBehind(new WriteBehind.Settings(10, 1, 3, Duration.ofMillis(20), 256), store,
-                counters, timer, n -> { });
+                counters, timer);
         store.holdWrites = true;
         small.add(telemetry("a", 1));
         small.add(telemetry("a", 2));

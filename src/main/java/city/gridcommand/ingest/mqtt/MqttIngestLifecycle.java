@@ -1,11 +1,13 @@
 package city.gridcommand.ingest.mqtt;
 
-import city.gridcommand.ingest.DemandRelay;
 import city.gridcommand.ingest.IngestPipeline;
 import city.gridcommand.ingest.IngestSettings;
 import city.gridcommand.ingest.WriteBehind;
 import city.gridcommand.store.PartitionMaintainer;
 import city.gridcommand.store.PgSenderRegistry;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,17 +33,16 @@ public class MqttIngestLifecycle {
     private final MqttSettings mqtt;
     private final IngestSettings settings;
     private final IngestPipeline pipeline;
-    private final DemandRelay demand;
     private final PartitionMaintainer partitions;
     private final PgSenderRegistry registry;
     private final List<MqttConnection> connections = new ArrayList<>();
+    private EventLoopGroup group;
 
-    MqttIngestLifecycle(MqttSettings mqtt, IngestSettings settings, IngestPipeline pipeline, DemandRelay demand,
+    MqttIngestLifecycle(MqttSettings mqtt, IngestSettings settings, IngestPipeline pipeline,
             PartitionMaintainer partitions, PgSenderRegistry registry) {
         this.mqtt = mqtt;
         this.settings = settings;
         this.pipeline = pipeline;
-        this.demand = demand;
         this.partitions = partitions;
         this.registry = registry;
     }
@@ -49,11 +51,13 @@ public class MqttIngestLifecycle {
         partitions.maintain();
         registry.reload();
         int count = mqtt.connections();
-        String group = mqtt.sharedGroup().orElse(count > 1 ? DEFAULT_SHARED_GROUP : null);
+        String sharedGroup = mqtt.sharedGroup().orElse(count > 1 ? DEFAULT_SHARED_GROUP : null);
+        group = new NioEventLoopGroup(count, new DefaultThreadFactory("grid-mqtt", true));
         for (int i = 0; i < count; i++) {
             String clientId = count == 1 ? mqtt.clientId() : mqtt.clientId() + "-" + i;
-            connections.add(new MqttConnection(mqtt, clientId, group, pipeline, demand,
-                    Math.max(1, settings.capacity() / count)));
+            connections.add(new MqttConnection(mqtt, clientId, sharedGroup, pipeline, group,
+                    Math.max(1, settings.capacity() / count), settings.maxPayloadBytes(),
+                    settings.deadLetterPayloadBytes()));
         }
         connections.forEach(MqttConnection::start);
     }
@@ -77,5 +81,8 @@ public class MqttIngestLifecycle {
         }
         LOG.infof("stopping ingest with %d messages unacknowledged (the broker keeps them)", writeBehind.outstanding());
         connections.forEach(MqttConnection::disconnect);
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        }
     }
 }
