@@ -23,8 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged jar as production runs it: a child JVM, authenticated against a Mosquitto configured by
- * {@code mqtt-config/} (or the embedded HiveMQ where Mosquitto is not installed), writing to PostgreSQL.
+ * The packaged jar as production runs it: a child JVM, authenticated over TLS against a Mosquitto
+ * configured by {@code mqtt-config/} (or the embedded HiveMQ where Mosquitto is not installed), writing to
+ * PostgreSQL. Devices publish on the plain listener.
  */
 class ProductionPathIT {
 
@@ -53,13 +54,14 @@ class ProductionPathIT {
         }
         database = ItDatabase.start(FOLDER.resolve("postgres"));
         Map<String, String> environment = new HashMap<>();
-        environment.put("GRID_MQTT_URL", brokerUrl);
+        environment.put("GRID_MQTT_URL", mosquitto == null ? brokerUrl : mosquitto.tlsUrl());
         environment.put("GRID_MQTT_CLIENT_ID", "grid-command-it-" + RUN);
         environment.put("GRID_DB_URL", database.url());
         environment.put("GRID_DB_USERNAME", database.user());
         if (mosquitto != null) {
             environment.put("GRID_MQTT_USERNAME", "grid-command");
             environment.put("GRID_MQTT_PASSWORD", SERVICE_PASSWORD);
+            environment.put("JAVA_TOOL_OPTIONS", mosquitto.trustOptions());
         }
         service = new ServiceProcess(environment, FOLDER.resolve("logs"));
         service.start();

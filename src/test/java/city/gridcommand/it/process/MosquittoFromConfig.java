@@ -13,16 +13,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Mosquitto started from the repository's own {@code mqtt-config/}: the production configuration,
- * with only the listener, persistence folder, password file and ACL file pointed at a scratch folder.
+ * with only the listener, persistence folder, password file and ACL file pointed at a scratch folder,
+ * plus the TLS listener the configuration describes for devices on public networks, with a certificate
+ * for {@code localhost} from a throw-away certificate authority.
  */
 public final class MosquittoFromConfig implements AutoCloseable {
 
+    private static final String TRUST_STORE_PASSWORD = "grid-it";
+
     private final Process process;
     private final int port;
+    private final int tlsPort;
+    private final Path trustStore;
 
-    private MosquittoFromConfig(Process process, int port) {
+    private MosquittoFromConfig(Process process, int port, int tlsPort, Path trustStore) {
         this.process = process;
         this.port = port;
+        this.tlsPort = tlsPort;
+        this.trustStore = trustStore;
     }
 
     /** Whether a mosquitto binary is on this machine. */
@@ -43,11 +51,16 @@ public final class MosquittoFromConfig implements AutoCloseable {
         Path config = Path.of("mqtt-config");
         Files.createDirectories(folder.resolve("data"));
         int port = Ports.free();
+        int tlsPort = Ports.free();
+        Path trustStore = makeCertificates(folder);
         String conf = Files.readString(config.resolve("mosquitto.conf"))
                 .replaceAll("(?m)^listener .*$", "listener " + port + " 127.0.0.1")
                 .replaceAll("(?m)^persistence_location .*$", "persistence_location " + folder.resolve("data").toAbsolutePath() + "/")
                 .replaceAll("(?m)^password_file .*$", "password_file " + folder.resolve("passwd").toAbsolutePath())
-                .replaceAll("(?m)^acl_file .*$", "acl_file " + folder.resolve("acl").toAbsolutePath());
+                .replaceAll("(?m)^acl_file .*$", "acl_file " + folder.resolve("acl").toAbsolutePath())
+                + "\nlistener " + tlsPort + " 127.0.0.1\n"
+                + "certfile " + folder.resolve("server.crt").toAbsolutePath() + "\n"
+                + "keyfile " + folder.resolve("server.key").toAbsolutePath() + "\n";
         Files.writeString(folder.resolve("mosquitto.conf"), conf);
         StringBuilder passwords = new StringBuilder();
         users.forEach((user, password) -> passwords.append(user).append(':').append(password).append('\n'));
@@ -62,12 +75,30 @@ public final class MosquittoFromConfig implements AutoCloseable {
                 + folder.toAbsolutePath() + " || true"), "");
         Process process = new ProcessBuilder("mosquitto", "-c", folder.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("broker.log").toFile()).start();
-        MosquittoFromConfig broker = new MosquittoFromConfig(process, port);
-        broker.awaitListening(folder);
+        MosquittoFromConfig broker = new MosquittoFromConfig(process, port, tlsPort, trustStore);
+        broker.awaitListening(folder, port);
+        broker.awaitListening(folder, tlsPort);
         return broker;
     }
 
-    private void awaitListening(Path folder) throws IOException, InterruptedException {
+    /** A CA, a server certificate for localhost signed by it, and a PKCS12 trust store holding the CA. */
+    private static Path makeCertificates(Path folder) throws IOException, InterruptedException {
+        String dir = folder.toAbsolutePath().toString();
+        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=grid-it-ca",
+                "-keyout", dir + "/ca.key", "-out", dir + "/ca.crt"), "");
+        run(List.of("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+                "-keyout", dir + "/server.key", "-out", dir + "/server.csr"), "");
+        Files.writeString(folder.resolve("san.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+        run(List.of("openssl", "x509", "-req", "-days", "2", "-in", dir + "/server.csr", "-CA", dir + "/ca.crt",
+                "-CAkey", dir + "/ca.key", "-CAcreateserial", "-extfile", dir + "/san.ext", "-out", dir + "/server.crt"), "");
+        Path trustStore = folder.resolve("trust.p12");
+        run(List.of("keytool", "-importcert", "-noprompt", "-alias", "grid-it-ca", "-file", dir + "/ca.crt",
+                "-keystore", trustStore.toAbsolutePath().toString(), "-storetype", "PKCS12",
+                "-storepass", TRUST_STORE_PASSWORD), "");
+        return trustStore;
+    }
+
+    private void awaitListening(Path folder, int port) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -94,6 +125,18 @@ public final class MosquittoFromConfig implements AutoCloseable {
 
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** The TLS listener, by the name its certificate is for. */
+    public String tlsUrl() {
+        return "ssl://localhost:" + tlsPort;
+    }
+
+    /** JVM options that make a client trust this broker's certificate authority. */
+    public String trustOptions() {
+        return "-Djavax.net.ssl.trustStore=" + trustStore.toAbsolutePath()
+                + " -Djavax.net.ssl.trustStorePassword=" + TRUST_STORE_PASSWORD
+                + " -Djavax.net.ssl.trustStoreType=PKCS12";
     }
 
     @Override
