@@ -2,13 +2,24 @@
 # One benchmark run with its baselines: the broker-only ceiling, the previous version of the service
 # and this one, measured back to back on this machine by bench/ingest.sh, then one table of ratios.
 #
-#   bench/compare.sh [PREVIOUS_REF] [ingest.sh options...]     # default PREVIOUS_REF: HEAD~1
+#   bench/compare.sh [PREVIOUS_REF] [--sustained=F] [ingest.sh options...]   # default PREVIOUS_REF: HEAD~1
+#
+# --sustained=F paces both service runs at F x the broker-only ceiling measured first.
 #
 # The previous version is built from git in a throw-away worktree; the current one from this work tree
 # (./mvnw package -DskipTests). Both services run with the same SERVICE_JAVA_OPTS.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PREVIOUS="${1:-HEAD~1}"; shift || true
+# --sustained=F: both service runs paced at F x the broker-only ceiling measured first (the issue's yardstick)
+SUSTAINED="" PASS=()
+for arg in "$@"; do
+  case "$arg" in
+    --sustained=*) SUSTAINED="${arg#*=}" ;;
+    *) PASS+=("$arg") ;;
+  esac
+done
+set -- "${PASS[@]}"
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/grid-compare.XXXXXX")"
 cleanup() { git -C "$ROOT" worktree remove --force "$TMP/previous" >/dev/null 2>&1 || true; rm -rf "$TMP"; }
 trap cleanup EXIT
@@ -24,6 +35,13 @@ git -C "$ROOT" worktree add --detach "$TMP/previous" "$PREVIOUS" >/dev/null
 
 log "1/3 broker-only ceiling"
 "$ROOT/bench/ingest.sh" --broker-only "$@" | tee "$TMP/broker.md" >&2
+if [[ -n "$SUSTAINED" ]]; then
+  ceiling="$(col "$(row "$TMP/broker.md")" 6)"
+  [[ "$ceiling" =~ ^[0-9.]+$ ]] || { echo "compare.sh: no broker-only ceiling measured" >&2; exit 1; }
+  rate="$(awk -v f="$SUSTAINED" -v c="$ceiling" 'BEGIN { printf "%d", f * c }')"
+  log "sustained: both service runs paced at $SUSTAINED of the ceiling, $rate msg/s"
+  set -- "$@" --rate="$rate"
+fi
 log "2/3 previous version"
 SERVICE_JAR="$TMP/previous/target/quarkus-app/quarkus-run.jar" "$ROOT/bench/ingest.sh" --service-only "$@" \
   | tee "$TMP/previous.md" >&2
