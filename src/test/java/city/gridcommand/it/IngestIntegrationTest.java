@@ -139,6 +139,23 @@ class IngestIntegrationTest {
         ingestStatsHasRejections();
     }
 
+    @Test
+    void deadLettersAPayloadOfMegabytesWithItsSizeAndKeepsTheNextMessage() {
+        String sensor = "huge-" + run;
+        String topic = "grid/v1/sensors/" + sensor + "/telemetry";
+        String huge = "{\"ts\":" + now() + ",\"seq\":1,\"pad\":\"" + "x".repeat(3_000_000) + "\"}";
+        device.publish(topic, huge);
+        device.publish(topic, "{\"ts\":" + now() + ",\"seq\":2,\"metrics\":{\"temp\":20}}");
+
+        awaitCount(1, "SELECT count(*) FROM telemetry WHERE device_id = $1 AND seq = 2", sensor);
+        JsonPath letters = given().queryParam("reason", "oversized_payload").get("/api/v1/deadletters").then()
+                .statusCode(200).extract().jsonPath();
+        String mine = "items.find { it.senderId == '" + sensor + "' }";
+        assertThat(letters.getInt(mine + ".payloadSize")).isEqualTo(huge.length());
+        assertThat(letters.getBoolean(mine + ".truncated")).isTrue();
+        assertThat(letters.getString(mine + ".payload")).startsWith("{\"ts\":").hasSizeLessThan(5_000);
+    }
+
     private static void ingestStatsHasRejections() {
         given().get("/api/v1/stats/ingest").then().statusCode(200)
                 .body("rejectedByReason.malformed_json", greaterThanOrEqualTo(1))

@@ -20,7 +20,7 @@ final class MqttFrameDecoder extends ByteToMessageDecoder {
     static final int SUBACK = 9;
     static final int PINGRESP = 13;
     static final int DISCONNECT = 14;
-    /** Room for the variable header of an oversized PUBLISH (a topic is at most 65,535 bytes). */
+    /** Room for the topic and properties of a PUBLISH whose payload is at the limit. */
     private static final int MAX_VARIABLE_HEADER = 128 * 1024;
 
     private final int maxPayloadBytes;
@@ -65,14 +65,24 @@ final class MqttFrameDecoder extends ByteToMessageDecoder {
         }
         int type = firstByte >>> 4;
         if (type == PUBLISH && remaining > maxPayloadBytes + MAX_VARIABLE_HEADER) {
-            int window = Math.min(remaining, MAX_VARIABLE_HEADER);
-            if (available < headerLength + window) {
+            // topic, packet id and the length of the properties; the properties are skipped as they arrive
+            int topicAt = start + headerLength;
+            if (available < headerLength + 2) {
+                return;
+            }
+            int propertiesAt = topicAt + 2 + in.getUnsignedShort(topicAt) + (((firstByte >>> 1) & 0x03) > 0 ? 2 : 0);
+            if (in.writerIndex() < propertiesAt + 4) {
                 return;
             }
             in.skipBytes(headerLength);
             int bodyStart = in.readerIndex();
-            PublishHeader header = PublishHeader.read(firstByte, in);
-            oversized = new OversizedPublish(header, remaining - (in.readerIndex() - bodyStart), keptBytes);
+            PublishHeader header = PublishHeader.readBeforeProperties(firstByte, in);
+            int propertiesLength = MqttProperties.readVariableInt(in);
+            int payloadSize = remaining - (in.readerIndex() - bodyStart) - propertiesLength;
+            if (payloadSize < 0) {
+                throw new MqttProtocolException("PUBLISH properties run past the packet");
+            }
+            oversized = new OversizedPublish(header, propertiesLength, payloadSize, keptBytes);
             oversized.consume(in);
             if (oversized.done()) {
                 out.add(oversized.packet());
@@ -139,6 +149,13 @@ final class MqttFrameDecoder extends ByteToMessageDecoder {
     private record PublishHeader(String topic, int qos, boolean dup, int packetId) {
 
         static PublishHeader read(int firstByte, ByteBuf body) {
+            PublishHeader header = readBeforeProperties(firstByte, body);
+            MqttProperties.skipAll(body);
+            return header;
+        }
+
+        /** Topic and packet id; leaves the buffer at the property length. */
+        static PublishHeader readBeforeProperties(int firstByte, ByteBuf body) {
             int qos = (firstByte >>> 1) & 0x03;
             if (qos == 3) {
                 throw new MqttProtocolException("PUBLISH with QoS 3");
@@ -148,26 +165,36 @@ final class MqttFrameDecoder extends ByteToMessageDecoder {
             }
             String topic = MqttProperties.readString(body);
             int packetId = qos > 0 ? body.readUnsignedShort() : 0;
-            MqttProperties.skipAll(body);
             return new PublishHeader(topic, qos, (firstByte & 0x08) != 0, packetId);
         }
     }
 
-    /** A PUBLISH too large to buffer: its header, the first bytes of its payload, and how much is left. */
+    /**
+     * A PUBLISH too large to buffer: its header, the first bytes of its payload, and how much is left of its
+     * properties (skipped) and its payload.
+     */
     private static final class OversizedPublish {
 
         private final PublishHeader header;
         private final int payloadSize;
         private final byte[] kept;
+        private int propertiesLeft;
         private int received;
 
-        OversizedPublish(PublishHeader header, int payloadSize, int keptBytes) {
+        OversizedPublish(PublishHeader header, int propertiesLength, int payloadSize, int keptBytes) {
             this.header = header;
+            this.propertiesLeft = propertiesLength;
             this.payloadSize = payloadSize;
             this.kept = new byte[Math.min(keptBytes, payloadSize)];
         }
 
         void consume(ByteBuf in) {
+            int skip = Math.min(in.readableBytes(), propertiesLeft);
+            in.skipBytes(skip);
+            propertiesLeft -= skip;
+            if (propertiesLeft > 0) {
+                return;
+            }
             int take = Math.min(in.readableBytes(), payloadSize - received);
             int keep = Math.max(0, Math.min(take, kept.length - received));
             if (keep > 0) {
@@ -178,7 +205,7 @@ final class MqttFrameDecoder extends ByteToMessageDecoder {
         }
 
         boolean done() {
-            return received == payloadSize;
+            return propertiesLeft == 0 && received == payloadSize;
         }
 
         MqttPacket.Publish packet() {

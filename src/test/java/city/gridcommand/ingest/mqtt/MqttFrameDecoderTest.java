@@ -83,6 +83,27 @@ class MqttFrameDecoderTest {
     }
 
     @Test
+    void skipsLargePropertiesOfAnOversizedPublishAsTheyArrive() {
+        byte[] value = new byte[65_535];
+        Arrays.fill(value, (byte) 'v');
+        byte[] userProperty = concat(new byte[] {0x26, 0, 1, (byte) 'k', (byte) 0xFF, (byte) 0xFF},
+                Arrays.copyOf(value, 65_535));
+        byte[] props = concat(userProperty, userProperty);
+        byte[] payload = new byte[2_000];
+        Arrays.fill(payload, (byte) 'p');
+        byte[] frame = publish(1, false, "grid/v1/cameras/c-1/detections", 5, props, payload);
+
+        for (int i = 0; i < frame.length; i += 1_000) {
+            channel.writeInbound(Unpooled.wrappedBuffer(frame, i, Math.min(1_000, frame.length - i)));
+        }
+
+        MqttPacket.Publish publish = channel.readInbound();
+        assertThat(publish.topic()).isEqualTo("grid/v1/cameras/c-1/detections");
+        assertThat(publish.payloadSize()).isEqualTo(2_000);
+        assertThat(publish.payload()).isEqualTo(Arrays.copyOf(payload, KEPT));
+    }
+
+    @Test
     void readsConnAckSessionPresentServerKeepAliveAndReason() {
         byte[] props = concat(properties(0x13, 0, 30), stringProperty(0x1F, "welcome"), properties(0x21, 0x01, 0x00));
         channel.writeInbound(Unpooled.wrappedBuffer(packet(0x20, concat(new byte[] {1, 0}, lengthPrefixed(props)))));
@@ -166,12 +187,13 @@ class MqttFrameDecoderTest {
         return bytes;
     }
 
-    /** A property list with its variable-length prefix; MQTT's own 2-byte prefix is used for strings. */
+    /** A property list with its variable-byte-integer length in front. */
     private static byte[] lengthPrefixed(byte[] value) {
-        if (value.length > 127) {
-            throw new IllegalArgumentException("fixtures keep properties short");
-        }
-        return concat(new byte[] {(byte) value.length}, value);
+        ByteBuf length = Unpooled.buffer();
+        MqttPackets.writeVariableInt(length, value.length);
+        byte[] prefix = new byte[length.readableBytes()];
+        length.readBytes(prefix);
+        return concat(prefix, value);
     }
 
     private static byte[] properties(int id, int... valueBytes) {
