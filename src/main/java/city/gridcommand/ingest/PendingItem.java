@@ -9,13 +9,13 @@ import city.gridcommand.signal.SignalSource;
  * {@code deadLetter} is set; {@code placement} is set with {@code signal}.
  */
 public record PendingItem(Signal signal, Placement placement, DeadLetter deadLetter, SignalSource source,
-        Runnable ack) {
+        Acknowledgement ack) {
 
-    public static PendingItem accepted(Signal signal, Placement placement, Runnable ack) {
+    public static PendingItem accepted(Signal signal, Placement placement, Acknowledgement ack) {
         return new PendingItem(signal, placement, null, signal.source(), ack);
     }
 
-    public static PendingItem rejected(DeadLetter deadLetter, SignalSource source, Runnable ack) {
+    public static PendingItem rejected(DeadLetter deadLetter, SignalSource source, Acknowledgement ack) {
         return new PendingItem(null, null, deadLetter, source, ack);
     }
 

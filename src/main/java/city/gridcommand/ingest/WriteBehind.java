@@ -126,9 +126,10 @@ public final class WriteBehind {
     private void write(Batch batch) {
         writeReliably(batch.items(), 0).whenComplete((ignored, error) -> {
             if (error != null) {
-                // Only a bug lands here. The batch's messages are not acknowledged (the broker redelivers
-                // them on the next connection) but they must not hold back the batches after them.
-                LOG.log(Level.SEVERE, "batch write failed unexpectedly; its messages stay unacknowledged", error);
+                // Only a bug lands here. The batch's messages are not acknowledged but handed back to the
+                // broker, and they must not hold back the batches after them.
+                LOG.log(Level.SEVERE, "batch write failed unexpectedly; its messages go back to the broker", error);
+                batch.items().forEach(item -> item.ack().redeliver());
             }
             List<PendingItem> acknowledge = new ArrayList<>();
             Batch next;
@@ -145,7 +146,7 @@ public final class WriteBehind {
                 next = takeBatchIfSlotFree();
             }
             for (PendingItem item : acknowledge) {
-                item.ack().run();
+                item.ack().acknowledge();
             }
             if (next != null) {
                 write(next);

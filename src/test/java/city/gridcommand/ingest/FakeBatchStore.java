@@ -24,6 +24,8 @@ final class FakeBatchStore implements BatchStore {
     final List<Runnable> held = new CopyOnWriteArrayList<>();
     volatile boolean down;
     volatile boolean holdWrites;
+    /** Answers with counts the write-behind cannot read: stands for a bug after the write. */
+    volatile boolean answersBadly;
     volatile Predicate<PendingItem> refuses = item -> false;
 
     @Override
@@ -57,6 +59,10 @@ final class FakeBatchStore implements BatchStore {
         }
         if (items.stream().anyMatch(refuses)) {
             result.completeExceptionally(new BatchStoreException("value too long", true, null));
+            return;
+        }
+        if (answersBadly) {
+            result.complete(new StoredCounts(new int[0]));
             return;
         }
         batchSizes.add(items.size());

@@ -136,4 +136,31 @@ class WriteBehindTest {
         small.add(telemetry("a", 3));
         assertThat(small.pressure()).isEqualTo(Pressure.SATURATED);
     }
+
+    @Test
+    void aBugAfterTheWriteHandsTheBatchBackToTheBrokerAndFreesItsRoom() {
+        AtomicInteger redelivered = new AtomicInteger();
+        Acknowledgement delivery = new Acknowledgement() {
+            @Override
+            public void acknowledge() {
+                acked.incrementAndGet();
+            }
+
+            @Override
+            public void redeliver() {
+                redelivered.incrementAndGet();
+            }
+        };
+        store.answersBadly = true;
+        Telemetry reading = new Telemetry("a", 1, 1_000, Map.of("t", 1.0), null, 1_001);
+        writeBehind.add(PendingItem.accepted(reading, Placement.UNPLACED, delivery));
+
+        await().untilAsserted(() -> assertThat(redelivered).hasValue(1));
+        assertThat(acked).hasValue(0);
+        assertThat(writeBehind.outstanding()).isZero();
+
+        store.answersBadly = false;
+        writeBehind.add(telemetry("b", 1));
+        await().untilAsserted(() -> assertThat(acked).hasValue(1));
+    }
 }

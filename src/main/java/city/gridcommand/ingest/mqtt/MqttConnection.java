@@ -1,5 +1,6 @@
 package city.gridcommand.ingest.mqtt;
 
+import city.gridcommand.ingest.Acknowledgement;
 import city.gridcommand.ingest.InboundMessage;
 import city.gridcommand.ingest.IngestPipeline;
 import city.gridcommand.signal.SignalSource;
@@ -222,12 +223,36 @@ final class MqttConnection {
                 return; // not acknowledged: the broker keeps it for the next session
             }
             limit.taken();
-            Runnable ack = publish.qos() == 0 ? limit::released : () -> {
-                outbox.acknowledge(publish.packetId());
-                limit.released();
-            };
             pipeline.accept(new InboundMessage(publish.topic(), publish.payload(), publish.payloadSize(),
-                    System.currentTimeMillis(), ack));
+                    System.currentTimeMillis(), new Delivery(publish.packetId())));
+        }
+
+        /** One message's way back to the broker; packet id 0 for QoS 0, which is never acknowledged. */
+        private final class Delivery implements Acknowledgement {
+
+            private final int packetId;
+
+            Delivery(int packetId) {
+                this.packetId = packetId;
+            }
+
+            @Override
+            public void acknowledge() {
+                if (packetId != 0) {
+                    outbox.acknowledge(packetId);
+                }
+                limit.released();
+            }
+
+            /** The broker sends an unacknowledged message again only on a new connection: so make one. */
+            @Override
+            public void redeliver() {
+                limit.released();
+                if (packetId != 0 && ch.isActive()) {
+                    LOG.warnf("%s: reconnecting so that the broker delivers unstored messages again", clientId);
+                    ch.close();
+                }
+            }
         }
 
         private void connected(ChannelHandlerContext ctx, MqttPacket.ConnAck ack) {
