@@ -99,6 +99,44 @@ public final class RuleEngine {
         return withComposites(rules, out, now);
     }
 
+    /**
+     * Tells the silence and no-position rules of a message they did not see: a sender's last message
+     * before a restart, or one another instance took ({@code last}, heard at {@code lastSeen} on the
+     * service clock, from {@code at}). What the rules already know of a later message wins; an older
+     * state, raised or not, is replaced. Without this, a sender that fell silent while the service was
+     * down would never be reported, because the rules learn of a sender only from its messages.
+     */
+    public void recall(SourceKind kind, TriggerSource last, CellLocation at, long lastSeen) {
+        InstalledRules rules = installed;
+        String sender = last.id();
+        SilenceState seed = SilenceEvaluation.seen(null, kind, last, at, lastSeen);
+        BiFunction<String, SilenceState, SilenceState> newer =
+                (k, state) -> state == null || state.lastSeen() < lastSeen ? seed : state;
+        if (kind != SourceKind.DEVICE) {
+            senderKinds.putIfAbsent(sender, kind);
+        }
+        for (Slot<SilenceRule, SilenceState> slot : rules.silences) {
+            if (slot.rule().watches(kind)) {
+                slot.states().compute(sender, newer);
+            }
+        }
+        if (kind == SourceKind.WORKER) {
+            for (Slot<WorkerRule, SilenceState> slot : rules.noPosition) {
+                slot.states().compute(sender, newer);
+            }
+            if (EventTrigger.placed(at)) {
+                workerCells.putIfAbsent(sender, at);
+            }
+        }
+    }
+
+    /** Whether {@code ruleId} raises on silence (a silence or no-position rule in force). */
+    public boolean isSilenceRule(String ruleId) {
+        InstalledRules rules = installed;
+        return rules.silences.stream().anyMatch(slot -> slot.rule().id().equals(ruleId))
+                || rules.noPosition.stream().anyMatch(slot -> slot.rule().id().equals(ruleId));
+    }
+
     public List<EventTrigger> onWorkerChange(WorkerCellChange change, CellLocation location) {
         return onWorkerChange(change, location, clock.getAsLong());
     }

@@ -5,7 +5,10 @@ import city.gridcommand.locate.Assignments;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.signal.Position;
 import city.gridcommand.signal.SignalSource;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -93,6 +96,11 @@ public class PgSenderRegistry implements SenderRegistry, Assignments {
         Map<String, List<String>> cells = new HashMap<>(assignedCells);
         cells.remove(id);
         assignedCells = Map.copyOf(cells);
+    }
+
+    /** After the grid is in force (1000), before the rules recall senders (1500) and ingestion starts (2000). */
+    void onStart(@Observes @Priority(1100) StartupEvent event) {
+        reload();
     }
 
     /** Reloads devices and workers; blocking. */

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import city.gridcommand.rules.runtime.RuleMemory;
+import city.gridcommand.testing.Db;
 import city.gridcommand.testing.GridTestResource;
 import city.gridcommand.testing.SmallCity;
 import city.gridcommand.testing.TestPublisher;
@@ -16,6 +18,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +44,12 @@ class CaseIntegrationTest {
 
     @ConfigProperty(name = "grid.mqtt.url")
     String brokerUrl;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    RuleMemory memory;
 
     private TestPublisher publisher;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -141,6 +151,45 @@ class CaseIntegrationTest {
             assertThat((List<Object>) faults.get(0).get("sources")).contains("sensor:" + quiet, "sensor:" + will);
             assertThat(faults.get(0)).containsEntry("severity", "GREEN").containsEntry("department", "dept-ops");
         });
+    }
+
+    @Test
+    void aSensorLastHeardBeforeARestartIsReportedWhenItStaysSilent() {
+        String sensor = "old-" + run;
+        registerDevice(sensor, "sensor", 22.51, 114.005);
+        long heard = System.currentTimeMillis() - 60_000;
+        storeTelemetry(sensor, 41, heard, heard);
+
+        memory.recallEveryRegisteredSender();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events(SmallCity.WEST_CELL, "device_fault"))
+                .anySatisfy(fault -> assertThat((List<Object>) fault.get("sources")).contains("sensor:" + sensor)));
+    }
+
+    @Test
+    void aSensorWhoseMessagesAnotherInstanceStoresIsNotSilent() throws InterruptedException {
+        String sensor = "shared-" + run;
+        registerDevice(sensor, "sensor", 22.51, 114.015);
+        long ts = System.currentTimeMillis();
+        publisher.publish("grid/v1/sensors/" + sensor + "/telemetry", "{\"ts\":" + ts + ",\"seq\":1,\"metrics\":{\"smoke\":0.01}}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> new Db(pool).count(
+                "SELECT count(*) FROM telemetry WHERE device_id = $1", sensor) == 1);
+
+        for (int seq = 2; seq <= 7; seq++) { // what a second instance would store, unseen by this one
+            storeTelemetry(sensor, seq, ts + seq * 1_000L, System.currentTimeMillis());
+            Thread.sleep(1_000);
+        }
+        assertThat(events(SmallCity.MIDDLE_WEST_CELL, "device_fault"))
+                .noneSatisfy(fault -> assertThat((List<Object>) fault.get("sources")).contains("sensor:" + sensor));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events(SmallCity.MIDDLE_WEST_CELL, "device_fault"))
+                .anySatisfy(fault -> assertThat((List<Object>) fault.get("sources")).contains("sensor:" + sensor)));
+    }
+
+    /** A reading stored as another instance, or this one before a restart, would have stored it. */
+    private void storeTelemetry(String sensor, long seq, long ts, long receivedAt) {
+        new Db(pool).execute("INSERT INTO telemetry (device_id, seq, ts, received_at, metrics) VALUES ('" + sensor + "', "
+                + seq + ", " + ts + ", " + receivedAt + ", '{\"smoke\":0.01}')");
     }
 
     @Test

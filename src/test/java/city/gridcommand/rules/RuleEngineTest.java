@@ -78,6 +78,57 @@ class RuleEngineTest {
     }
 
     @Test
+    void aSensorLastHeardBeforeARestartIsRaisedWhenItStaysSilentAfterIt() {
+        RuleEngine engine = engine(DefaultRules.load());
+        TriggerSource last = new TriggerSource("sensor", "smk-1", 41L, T0 - MINUTE);
+
+        engine.recall(SourceKind.SENSOR, last, CELL_A, T0);
+
+        assertThat(engine.tick(T0 + 14 * MINUTE)).isEmpty();
+        assertThat(engine.tick(T0 + 16 * MINUTE)).singleElement().satisfies(trigger -> {
+            assertThat(trigger.ruleId()).isEqualTo("sensor-silent");
+            assertThat(trigger.cell()).isEqualTo(CELL_A.baseCell());
+            assertThat(trigger.source()).isEqualTo(last);
+        });
+    }
+
+    @Test
+    void whatTheRulesHeardSinceTheRestartWinsOverWhatIsRecalled() {
+        RuleEngine engine = engine(DefaultRules.load());
+        engine.onSignal(reading("smk-1", T0 + 10 * MINUTE, "smoke", 0.01), CELL_B, T0 + 10 * MINUTE);
+
+        engine.recall(SourceKind.SENSOR, new TriggerSource("sensor", "smk-1", 1L, T0), CELL_A, T0);
+
+        assertThat(engine.tick(T0 + 16 * MINUTE)).isEmpty();
+        assertThat(engine.tick(T0 + 26 * MINUTE)).extracting(EventTrigger::cell).containsExactly(CELL_B.baseCell());
+    }
+
+    @Test
+    void aLaterMessageHeardElsewhereEndsARaisedSilenceAndRestartsItsClock() {
+        RuleEngine engine = engine(DefaultRules.load());
+        engine.onSignal(reading("smk-1", T0, "smoke", 0.01), CELL_A, T0);
+        assertThat(engine.tick(T0 + 16 * MINUTE)).hasSize(1);
+        assertThat(engine.isSilenceRule("sensor-silent")).isTrue();
+        assertThat(engine.isSilenceRule("smoke-high")).isFalse();
+
+        engine.recall(SourceKind.SENSOR, new TriggerSource("sensor", "smk-1", 2L, T0 + 10 * MINUTE), CELL_A,
+                T0 + 10 * MINUTE);
+
+        assertThat(engine.tick(T0 + 20 * MINUTE)).isEmpty();
+        assertThat(engine.tick(T0 + 26 * MINUTE)).extracting(EventTrigger::ruleId).containsExactly("sensor-silent");
+    }
+
+    @Test
+    void aWorkerLastHeardBeforeARestartIsRaisedAsUnreachableAndKeepsTheirLastCell() {
+        RuleEngine engine = engine(DefaultRules.load());
+
+        engine.recall(SourceKind.WORKER, new TriggerSource("worker", "w-1", 7L, T0), CELL_A, T0);
+
+        assertThat(engine.tick(T0 + 31 * MINUTE)).extracting(EventTrigger::ruleId, EventTrigger::cell)
+                .containsExactly(tuple("worker-no-position", CELL_A.baseCell()));
+    }
+
+    @Test
     void aSensorsLastWillIsRaisedByTheRuleWatchingSensorsOnlyAndACameraByTheOther() {
         RuleEngine engine = engine(DefaultRules.load());
         engine.onSignal(reading("smk-1", T0, "smoke", 0.01), CELL_A, T0);

@@ -4,7 +4,6 @@ import city.gridcommand.ingest.IngestPipeline;
 import city.gridcommand.ingest.IngestSettings;
 import city.gridcommand.ingest.WriteBehind;
 import city.gridcommand.store.PartitionMaintainer;
-import city.gridcommand.store.PgSenderRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -19,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Starts ingestion once the database is ready (partitions made, registry loaded) and stops it
- * cleanly: stop taking messages, let in-flight batches commit and acknowledge, then disconnect.
+ * Starts ingestion once the database is ready (partitions made; grid, registry and the rules' memory
+ * load just before) and stops it cleanly: stop taking messages, let in-flight batches commit and
+ * acknowledge, then disconnect.
  */
 @ApplicationScoped
 public class MqttIngestLifecycle {
@@ -34,22 +34,19 @@ public class MqttIngestLifecycle {
     private final IngestSettings settings;
     private final IngestPipeline pipeline;
     private final PartitionMaintainer partitions;
-    private final PgSenderRegistry registry;
     private final List<MqttConnection> connections = new ArrayList<>();
     private EventLoopGroup group;
 
     MqttIngestLifecycle(MqttSettings mqtt, IngestSettings settings, IngestPipeline pipeline,
-            PartitionMaintainer partitions, PgSenderRegistry registry) {
+            PartitionMaintainer partitions) {
         this.mqtt = mqtt;
         this.settings = settings;
         this.pipeline = pipeline;
         this.partitions = partitions;
-        this.registry = registry;
     }
 
     void onStart(@Observes @Priority(2000) StartupEvent event) {
         partitions.maintain();
-        registry.reload();
         int count = mqtt.connections();
         String sharedGroup = mqtt.sharedGroup().orElse(count > 1 ? DEFAULT_SHARED_GROUP : null);
         group = new NioEventLoopGroup(count, new DefaultThreadFactory("grid-mqtt", true));

@@ -19,11 +19,13 @@ public class RuleTicker {
     private final RuleEngine engine;
     private final CaseStore cases;
     private final RuleSets ruleSets;
+    private final RuleMemory memory;
 
-    RuleTicker(RuleEngine engine, CaseStore cases, RuleSets ruleSets) {
+    RuleTicker(RuleEngine engine, CaseStore cases, RuleSets ruleSets, RuleMemory memory) {
         this.engine = engine;
         this.cases = cases;
         this.ruleSets = ruleSets;
+        this.memory = memory;
     }
 
     /** Another instance replaced the rules: apply them here too. */
@@ -39,8 +41,12 @@ public class RuleTicker {
     @Scheduled(every = "${grid.rules.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         List<EventTrigger> triggers = engine.tick(System.currentTimeMillis());
-        if (!triggers.isEmpty()) {
-            cases.raiseAll(triggers).await().indefinitely();
+        // a sender is silent only if no instance has stored a later message from it (rare: one query each)
+        List<EventTrigger> confirmed = triggers.stream()
+                .filter(trigger -> !engine.isSilenceRule(trigger.ruleId()) || !memory.heardSince(trigger))
+                .toList();
+        if (!confirmed.isEmpty()) {
+            cases.raiseAll(confirmed).await().indefinitely();
         }
     }
 }

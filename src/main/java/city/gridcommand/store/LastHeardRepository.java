@@ -1,0 +1,91 @@
+package city.gridcommand.store;
+
+import city.gridcommand.signal.SignalSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The last message stored from a sender, whichever instance took it: what the silence rules must know
+ * across a restart and across instances. One backward index scan per sender and feed (telemetry and
+ * positions by their identity index across the daily partitions, detections by camera and seq, statuses
+ * by device and ts).
+ */
+@ApplicationScoped
+public class LastHeardRepository {
+
+    /**
+     * A sender's last stored message.
+     *
+     * @param deviceKind {@code sensor} or {@code camera} as registered; null for a worker or an unregistered device
+     * @param seq        null for a status
+     * @param lat        where the message says it was sent from, if it says (else null, as {@code lon})
+     */
+    public record LastHeard(String senderId, SignalSource feed, String deviceKind, Long seq, long ts, long receivedAt,
+            Double lat, Double lon) {
+    }
+
+    /** A device's last message over its three feeds; {@code %s} is the SQL expression of its id. */
+    private static final String DEVICE_LAST = """
+            SELECT * FROM (
+                (SELECT 'TELEMETRY' AS feed, seq, ts, received_at, lat, lon FROM telemetry
+                 WHERE device_id = %1$s ORDER BY ts DESC, seq DESC LIMIT 1)
+                UNION ALL
+                (SELECT 'DETECTION', seq, ts, received_at, lat, lon FROM detection
+                 WHERE camera_id = %1$s ORDER BY seq DESC LIMIT 1)
+                UNION ALL
+                (SELECT 'DEVICE_STATUS', NULL, ts, received_at, NULL, NULL FROM device_status
+                 WHERE device_id = %1$s ORDER BY ts DESC LIMIT 1)
+            ) heard
+            ORDER BY received_at DESC LIMIT 1
+            """;
+    /** A worker's last position; {@code %s} is the SQL expression of their id. */
+    private static final String WORKER_LAST = """
+            SELECT 'WORKER_LOCATION' AS feed, seq, ts, received_at, lat, lon FROM worker_position
+            WHERE worker_id = %1$s ORDER BY ts DESC, seq DESC LIMIT 1
+            """;
+
+    private final Pool pool;
+
+    LastHeardRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Every registered sender that has sent something, with its last message. */
+    public Uni<List<LastHeard>> everyRegisteredSender() {
+        Uni<List<LastHeard>> devices = pool.query("SELECT d.id, d.kind, m.* FROM device d CROSS JOIN LATERAL ("
+                + DEVICE_LAST.formatted("d.id") + ") m").execute().map(LastHeardRepository::read);
+        Uni<List<LastHeard>> workers = pool.query("SELECT w.id, NULL, m.* FROM worker w CROSS JOIN LATERAL ("
+                + WORKER_LAST.formatted("w.id") + ") m").execute().map(LastHeardRepository::read);
+        return Uni.combine().all().unis(devices, workers).with((d, w) -> {
+            List<LastHeard> all = new ArrayList<>(d);
+            all.addAll(w);
+            return all;
+        });
+    }
+
+    /** The last message of one device or worker, or null when none is stored. */
+    public Uni<LastHeard> lastOf(String senderId, boolean worker) {
+        String last = worker ? WORKER_LAST.formatted("$1") : DEVICE_LAST.formatted("$1");
+        return pool.preparedQuery("SELECT $1::text, (SELECT kind FROM device WHERE id = $1), m.* FROM (" + last + ") m")
+                .execute(Tuple.of(senderId)).map(rows -> {
+                    List<LastHeard> heard = read(rows);
+                    return heard.isEmpty() ? null : heard.get(0);
+                });
+    }
+
+    /** Rows of (id, device kind, feed, seq, ts, received_at, lat, lon). */
+    private static List<LastHeard> read(RowSet<Row> rows) {
+        List<LastHeard> heard = new ArrayList<>();
+        for (Row row : rows) {
+            heard.add(new LastHeard(row.getString(0), SignalSource.valueOf(row.getString(2)), row.getString(1),
+                    row.getLong(3), row.getLong(4), row.getLong(5), row.getDouble(6), row.getDouble(7)));
+        }
+        return heard;
+    }
+}
