@@ -25,9 +25,11 @@ public class LastHeardRepository {
      * @param deviceKind {@code sensor} or {@code camera} as registered; null for a worker or an unregistered device
      * @param seq        null for a status
      * @param lat        where the message says it was sent from, if it says (else null, as {@code lon})
+     * @param settledCell for a worker, the base cell of their last stored cell change if they entered it
+     *                    (null if they left the grid, or no change is stored); null for a device
      */
     public record LastHeard(String senderId, SignalSource feed, String deviceKind, Long seq, long ts, long receivedAt,
-            Double lat, Double lon) {
+            Double lat, Double lon, String settledCell) {
     }
 
     /** A device's last message over its three feeds; {@code %s} is the SQL expression of its id. */
@@ -46,7 +48,11 @@ public class LastHeardRepository {
             """;
     /** A worker's last position; {@code %s} is the SQL expression of their id. */
     private static final String WORKER_LAST = """
-            SELECT 'WORKER_LOCATION' AS feed, seq, ts, received_at, lat, lon FROM worker_position
+            SELECT 'WORKER_LOCATION' AS feed, seq, ts, received_at, lat, lon,
+                   (SELECT CASE WHEN c.change = 'entered' THEN c.cell END FROM worker_cell_change c
+                    WHERE c.worker_id = %1$s AND c.change IN ('entered', 'left')
+                    ORDER BY c.ts DESC LIMIT 1) AS settled_cell
+            FROM worker_position
             WHERE worker_id = %1$s ORDER BY ts DESC, seq DESC LIMIT 1
             """;
 
@@ -79,12 +85,13 @@ public class LastHeardRepository {
                 });
     }
 
-    /** Rows of (id, device kind, feed, seq, ts, received_at, lat, lon). */
+    /** Rows of (id, device kind, feed, seq, ts, received_at, lat, lon[, settled cell]). */
     private static List<LastHeard> read(RowSet<Row> rows) {
         List<LastHeard> heard = new ArrayList<>();
         for (Row row : rows) {
             heard.add(new LastHeard(row.getString(0), SignalSource.valueOf(row.getString(2)), row.getString(1),
-                    row.getLong(3), row.getLong(4), row.getLong(5), row.getDouble(6), row.getDouble(7)));
+                    row.getLong(3), row.getLong(4), row.getLong(5), row.getDouble(6), row.getDouble(7),
+                    row.size() > 8 ? row.getString(8) : null));
         }
         return heard;
     }

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
-import city.gridcommand.rules.runtime.RuleMemory;
+import city.gridcommand.rules.runtime.SenderMemory;
 import city.gridcommand.testing.Db;
 import city.gridcommand.testing.GridTestResource;
 import city.gridcommand.testing.SmallCity;
@@ -49,7 +49,7 @@ class CaseIntegrationTest {
     Pool pool;
 
     @Inject
-    RuleMemory memory;
+    SenderMemory memory;
 
     private TestPublisher publisher;
     private final String run = UUID.randomUUID().toString().substring(0, 8);

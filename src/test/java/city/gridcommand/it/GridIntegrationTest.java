@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import city.gridcommand.rules.runtime.SenderMemory;
 import city.gridcommand.testing.Db;
 import city.gridcommand.testing.GridTestResource;
 import city.gridcommand.testing.SmallCity;
@@ -37,6 +38,9 @@ class GridIntegrationTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    SenderMemory memory;
 
     private Db db;
     private TestPublisher publisher;
@@ -164,6 +168,39 @@ class GridIntegrationTest {
         importGrid(SmallCity.geoJson(114.015));
         publisher.publish("grid/v1/sensors/" + sensor + "/telemetry", "{\"ts\":" + (ts + 1) + ",\"seq\":2,\"metrics\":{\"smoke\":0.2}}");
         awaitText(SmallCity.WEST_CELL, "SELECT cell FROM telemetry WHERE device_id = $1 AND seq = 2", sensor);
+    }
+
+    @Test
+    void aWorkersCellIsRestoredAfterARestartFromTheirLastStoredCellChangeAndFix() {
+        String settled = "wrk-set-" + run;
+        String between = "wrk-mid-" + run;
+        for (String worker : new String[] {settled, between}) {
+            given().contentType(ContentType.JSON).body("{\"role\":\"worker\",\"cells\":[\"" + SmallCity.EAST_CELL + "\"]}")
+                    .put("/api/v1/workers/" + worker).then().statusCode(201).body("currentCell", equalTo(null));
+        }
+        long ts = System.currentTimeMillis() - 60_000;
+        // as stored before the restart: both entered the east cell; the second's last fix is already west of it
+        for (String worker : new String[] {settled, between}) {
+            db.execute("INSERT INTO worker_cell_change (worker_id, ts, change, cell) VALUES ('" + worker + "', " + ts
+                    + ", 'entered', '" + SmallCity.EAST_CELL + "')");
+        }
+        storePosition(settled, ts + 1_000, 114.035);
+        storePosition(between, ts + 1_000, 114.025);
+
+        memory.recallEveryRegisteredSender();
+
+        given().get("/api/v1/workers/" + settled).then().statusCode(200).body("currentCell", equalTo(SmallCity.EAST_CELL));
+        given().get("/api/v1/workers/" + between).then().statusCode(200).body("currentCell", equalTo(null));
+        publisher.publish("grid/v1/workers/" + settled + "/location", "{\"ts\":" + (ts + 2_000)
+                + ",\"seq\":9,\"lat\":22.51,\"lon\":114.036,\"accuracy\":5}");
+        awaitText(SmallCity.EAST_CELL, "SELECT cell FROM worker_position WHERE worker_id = $1 AND seq = 9", settled);
+        assertThat(db.count("SELECT count(*) FROM worker_cell_change WHERE worker_id = $1", settled))
+                .as("no second 'entered' for a worker who never left").isEqualTo(1);
+    }
+
+    private void storePosition(String worker, long ts, double lon) {
+        db.execute("INSERT INTO worker_position (worker_id, seq, ts, received_at, lat, lon) VALUES ('" + worker
+                + "', 1, " + ts + ", " + ts + ", 22.51, " + lon + ")");
     }
 
     private void awaitText(String expected, String sql, Object... params) {

@@ -19,9 +19,9 @@ public class RuleTicker {
     private final RuleEngine engine;
     private final CaseStore cases;
     private final RuleSets ruleSets;
-    private final RuleMemory memory;
+    private final SenderMemory memory;
 
-    RuleTicker(RuleEngine engine, CaseStore cases, RuleSets ruleSets, RuleMemory memory) {
+    RuleTicker(RuleEngine engine, CaseStore cases, RuleSets ruleSets, SenderMemory memory) {
         this.engine = engine;
         this.cases = cases;
         this.ruleSets = ruleSets;

@@ -2,6 +2,7 @@ package city.gridcommand.rules.runtime;
 
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.locate.LiveGrid;
+import city.gridcommand.locate.WorkerCellTracker;
 import city.gridcommand.rules.EventTrigger;
 import city.gridcommand.rules.RuleEngine;
 import city.gridcommand.rules.SourceKind;
@@ -17,24 +18,27 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * What the silence rules know beyond the messages this instance took: at start, each registered sender's
- * last stored message, so a device or terminal that fell silent while the service was down is still
- * reported; and, before a silence is raised, whether the database holds a later message (taken by another
+ * What the service knows of senders beyond the messages this instance took. At start: each registered
+ * sender's last stored message, so a device or terminal that fell silent while the service was down is
+ * still reported, and each worker's settled cell, so their first fix after a restart is not a new
+ * "entered". Before a silence is raised: whether the database holds a later message (taken by another
  * instance, or before a restart), in which case the sender is not silent.
  */
 @ApplicationScoped
-public class RuleMemory {
+public class SenderMemory {
 
-    private static final Logger LOG = Logger.getLogger(RuleMemory.class);
+    private static final Logger LOG = Logger.getLogger(SenderMemory.class);
 
     private final LastHeardRepository lastHeard;
     private final RuleEngine engine;
     private final LiveGrid grid;
+    private final WorkerCellTracker workerCells;
 
-    RuleMemory(LastHeardRepository lastHeard, RuleEngine engine, LiveGrid grid) {
+    SenderMemory(LastHeardRepository lastHeard, RuleEngine engine, LiveGrid grid, WorkerCellTracker workerCells) {
         this.lastHeard = lastHeard;
         this.engine = engine;
         this.grid = grid;
+        this.workerCells = workerCells;
     }
 
     /** After the grid (1000) and the registry (1100) are loaded, before ingestion starts (2000). */
@@ -42,11 +46,20 @@ public class RuleMemory {
         recallEveryRegisteredSender();
     }
 
-    /** Tells the rules the last stored message of every registered device and worker. */
+    /** Tells the rules the last stored message of every registered device and worker, and restores workers' cells. */
     public void recallEveryRegisteredSender() {
         List<LastHeard> heard = lastHeard.everyRegisteredSender().await().indefinitely();
-        heard.forEach(this::recall);
-        LOG.infof("the silence rules recall the last message of %d registered senders", heard.size());
+        int settled = 0;
+        for (LastHeard last : heard) {
+            CellLocation at = recall(last);
+            // counted where their last fix is, if that is the cell they were last stored entering
+            if (last.settledCell() != null && at != null && last.settledCell().equals(at.baseCell())) {
+                workerCells.restore(last.senderId(), at, last.ts());
+                settled++;
+            }
+        }
+        LOG.infof("recalled the last message of %d registered senders and the cells of %d workers", heard.size(),
+                settled);
     }
 
     /**
@@ -64,7 +77,8 @@ public class RuleMemory {
         return true;
     }
 
-    private void recall(LastHeard last) {
+    /** Tells the rules of {@code last}; returns where it was sent from. */
+    private CellLocation recall(LastHeard last) {
         SourceKind kind = switch (last.feed()) {
             case TELEMETRY -> SourceKind.SENSOR;
             case DETECTION -> SourceKind.CAMERA;
@@ -72,8 +86,9 @@ public class RuleMemory {
             default -> "camera".equals(last.deviceKind()) ? SourceKind.CAMERA : SourceKind.SENSOR;
         };
         String sourceKind = last.feed() == SignalSource.DEVICE_STATUS ? SourceKind.DEVICE.wireName() : kind.wireName();
-        engine.recall(kind, new TriggerSource(sourceKind, last.senderId(), last.seq(), last.ts()), where(last),
-                last.receivedAt());
+        CellLocation at = where(last);
+        engine.recall(kind, new TriggerSource(sourceKind, last.senderId(), last.seq(), last.ts()), at, last.receivedAt());
+        return at;
     }
 
     /** Where the message says it was sent from, else where the device is registered. */
