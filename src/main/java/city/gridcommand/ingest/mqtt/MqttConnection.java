@@ -188,6 +188,7 @@ final class MqttConnection {
         private final Channel ch;
         private final PubAckOutbox outbox;
         private ScheduledFuture<?> keepAlive;
+        private boolean subscribedHere;
         private long lastReadNanos = System.nanoTime();
 
         Session(Channel ch) {
@@ -272,6 +273,7 @@ final class MqttConnection {
                 keepAlive = ctx.executor().scheduleAtFixedRate(() -> ping(ctx, seconds), period, period, TimeUnit.SECONDS);
             }
             if (!ack.sessionPresent()) {
+                subscribedHere = true;
                 ctx.writeAndFlush(MqttPackets.subscribe(ctx.alloc(), SUBSCRIBE_PACKET_ID, topicFilters(), 1));
             }
         }
@@ -302,6 +304,14 @@ final class MqttConnection {
                         topicFilters());
             } else {
                 LOG.infof("%s subscribed to %d feeds (reason codes %s)", clientId, ack.reasonCodes().length, codes);
+            }
+            if (sharedGroup != null && subscribedHere) {
+                // HiveMQ CE (the embedded broker) decides once per connection whether a client has shared
+                // subscriptions; one subscribed after connecting is then served only when new messages arrive,
+                // never again after its acknowledgements, and a backlog waits for the next publish. A session
+                // that starts with its subscriptions in place is served normally, so start one now.
+                LOG.infof("%s reconnects once so that its session starts with its shared subscriptions", clientId);
+                ch.close();
             }
         }
 
