@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import city.gridcommand.testing.Db;
 import city.gridcommand.testing.TestPublisher;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -45,8 +46,9 @@ class TwoConnectionIngestTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (TestPublisher device = TestPublisher.connect(brokerUrl)) {
             for (int i = 0; i < 400; i++) {
-                device.publish("grid/v1/sensors/two-" + run + "-" + (i % 20) + "/telemetry",
-                        "{\"ts\":" + System.currentTimeMillis() + ",\"seq\":" + (i / 20) + ",\"metrics\":{\"t\":1}}");
+                assertThat(device.publish("grid/v1/sensors/two-" + run + "-" + (i % 20) + "/telemetry",
+                        "{\"ts\":" + System.currentTimeMillis() + ",\"seq\":" + (i / 20) + ",\"metrics\":{\"t\":1}}"))
+                        .as("the broker took message %d", i).isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
             }
         }
         Db db = new Db(pool);
