@@ -270,7 +270,8 @@ final class MqttConnection {
             int seconds = ack.serverKeepAlive() >= 0 ? ack.serverKeepAlive() : KEEP_ALIVE_SECONDS;
             if (seconds > 0) {
                 long period = Math.max(1, seconds / 2);
-                keepAlive = ctx.executor().scheduleAtFixedRate(() -> ping(ctx, seconds), period, period, TimeUnit.SECONDS);
+                keepAlive = ctx.executor().scheduleAtFixedRate(() -> ping(ctx, seconds), period, period,
+                        TimeUnit.SECONDS);
             }
             if (!ack.sessionPresent()) {
                 subscribedHere = true;

@@ -36,9 +36,9 @@ public interface MqttSettings {
     /**
      * MQTT connections this instance opens ({@code GRID_MQTT_CONNECTIONS}). With more than one they split
      * the feeds through a shared subscription ({@link #sharedGroup()}, {@code grid-command} when unset),
-     * each with client id {@code {clientId}-{n}}; decoding then runs on several cores. Messages of one device may then arrive
-     * on different connections, so per-device arrival order is not kept (it is not across redeliveries
-     * either; consumers order by the sender's seq). Default 1.
+     * each with client id {@code {clientId}-{n}}; decoding then runs on several cores. Messages of one
+     * device may then arrive on different connections, so per-device arrival order is not kept (it is not
+     * across redeliveries either; consumers order by the sender's seq). Default 1.
      */
     @WithDefault("1")
     int connections();

@@ -87,7 +87,8 @@ public class SenderMemory {
         };
         String sourceKind = last.feed() == SignalSource.DEVICE_STATUS ? SourceKind.DEVICE.wireName() : kind.wireName();
         CellLocation at = where(last);
-        engine.recall(kind, new TriggerSource(sourceKind, last.senderId(), last.seq(), last.ts()), at, last.receivedAt());
+        TriggerSource source = new TriggerSource(sourceKind, last.senderId(), last.seq(), last.ts());
+        engine.recall(kind, source, at, last.receivedAt());
         return at;
     }
 
