@@ -50,8 +50,8 @@ public interface IngestSettings {
 
     /**
      * Most messages held unacknowledged: at this count the MQTT connections stop reading until batches
-     * commit. It is also announced as the MQTT receive maximum (at most 65535). This bounds memory
-     * whatever the rate. Default 20000.
+     * commit. Split evenly between the connections; each announces its share as its MQTT receive
+     * maximum (at most 65535). This bounds memory whatever the rate. Default 20000.
      */
     @WithDefault("20000")
     int capacity();

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -56,6 +57,13 @@ public class LastHeardRepository {
             WHERE worker_id = %1$s ORDER BY ts DESC, seq DESC LIMIT 1
             """;
 
+    /** Each device in the id list {@code %s} (an SQL table expression of one column) with its last message. */
+    private static final String DEVICES = "SELECT s.id, d.kind, m.*, NULL::text FROM %s AS s(id)"
+            + " LEFT JOIN device d ON d.id = s.id CROSS JOIN LATERAL (" + DEVICE_LAST.formatted("s.id") + ") m";
+    /** Each worker in the id list {@code %s} with their last position and settled cell. */
+    private static final String WORKERS = "SELECT s.id, NULL::text, m.* FROM %s AS s(id) CROSS JOIN LATERAL ("
+            + WORKER_LAST.formatted("s.id") + ") m";
+
     private final Pool pool;
 
     LastHeardRepository(Pool pool) {
@@ -64,34 +72,32 @@ public class LastHeardRepository {
 
     /** Every registered sender that has sent something, with its last message. */
     public Uni<List<LastHeard>> everyRegisteredSender() {
-        Uni<List<LastHeard>> devices = pool.query("SELECT d.id, d.kind, m.* FROM device d CROSS JOIN LATERAL ("
-                + DEVICE_LAST.formatted("d.id") + ") m").execute().map(LastHeardRepository::read);
-        Uni<List<LastHeard>> workers = pool.query("SELECT w.id, NULL, m.* FROM worker w CROSS JOIN LATERAL ("
-                + WORKER_LAST.formatted("w.id") + ") m").execute().map(LastHeardRepository::read);
+        return both(pool.query(DEVICES.formatted("(SELECT id FROM device)")).execute(),
+                pool.query(WORKERS.formatted("(SELECT id FROM worker)")).execute());
+    }
+
+    /** The last message of each of these devices and workers that has sent something: one query per kind. */
+    public Uni<List<LastHeard>> lastOf(Collection<String> deviceIds, Collection<String> workerIds) {
+        String ids = "unnest($1::text[])";
+        return both(pool.preparedQuery(DEVICES.formatted(ids)).execute(Tuple.of(deviceIds.toArray(String[]::new))),
+                pool.preparedQuery(WORKERS.formatted(ids)).execute(Tuple.of(workerIds.toArray(String[]::new))));
+    }
+
+    private static Uni<List<LastHeard>> both(Uni<RowSet<Row>> devices, Uni<RowSet<Row>> workers) {
         return Uni.combine().all().unis(devices, workers).with((d, w) -> {
-            List<LastHeard> all = new ArrayList<>(d);
-            all.addAll(w);
+            List<LastHeard> all = read(d);
+            all.addAll(read(w));
             return all;
         });
     }
 
-    /** The last message of one device or worker, or null when none is stored. */
-    public Uni<LastHeard> lastOf(String senderId, boolean worker) {
-        String last = worker ? WORKER_LAST.formatted("$1") : DEVICE_LAST.formatted("$1");
-        return pool.preparedQuery("SELECT $1::text, (SELECT kind FROM device WHERE id = $1), m.* FROM (" + last + ") m")
-                .execute(Tuple.of(senderId)).map(rows -> {
-                    List<LastHeard> heard = read(rows);
-                    return heard.isEmpty() ? null : heard.get(0);
-                });
-    }
-
-    /** Rows of (id, device kind, feed, seq, ts, received_at, lat, lon[, settled cell]). */
+    /** Rows of (id, device kind, feed, seq, ts, received_at, lat, lon, settled cell). */
     private static List<LastHeard> read(RowSet<Row> rows) {
         List<LastHeard> heard = new ArrayList<>();
         for (Row row : rows) {
             heard.add(new LastHeard(row.getString(0), SignalSource.valueOf(row.getString(2)), row.getString(1),
                     row.getLong(3), row.getLong(4), row.getLong(5), row.getDouble(6), row.getDouble(7),
-                    row.size() > 8 ? row.getString(8) : null));
+                    row.getString(8)));
         }
         return heard;
     }

@@ -3,6 +3,7 @@ package city.gridcommand.store;
 import city.gridcommand.ingest.BatchStore;
 import city.gridcommand.ingest.BatchStoreException;
 import city.gridcommand.ingest.PendingItem;
+import city.gridcommand.ingest.Placement;
 import city.gridcommand.rules.EventTrigger;
 import city.gridcommand.signal.SignalSource;
 import city.gridcommand.signal.WorkerReport;
@@ -69,13 +70,21 @@ public final class PgBatchStore implements BatchStore {
         final List<EventTrigger> triggers = new ArrayList<>();
         final int[] fresh = new int[SOURCES];
         final List<EventChange> changes = new ArrayList<>();
+        /** Per feed: whether a signal of it carries rule triggers. */
+        final boolean[] triggered = new boolean[SOURCES];
 
         Batch(List<PendingItem> items) {
             for (int i = 0; i < SOURCES; i++) {
                 bySource.add(new ArrayList<>());
             }
             for (PendingItem item : items) {
-                (item.isDeadLetter() ? deadLetters : bySource.get(item.source().ordinal())).add(item);
+                if (item.isDeadLetter()) {
+                    deadLetters.add(item);
+                } else {
+                    bySource.get(item.source().ordinal()).add(item);
+                    Placement placement = item.placement();
+                    triggered[item.source().ordinal()] |= placement != null && !placement.triggers().isEmpty();
+                }
             }
         }
 
@@ -97,7 +106,7 @@ public final class PgBatchStore implements BatchStore {
                 }
             }
             return only != null && only != SignalSource.WORKER_REPORT && only != SignalSource.WORKER_LOCATION
-                    && !hasTriggers(bySource.get(only.ordinal()));
+                    && !triggered[only.ordinal()];
         }
     }
 
@@ -112,7 +121,7 @@ public final class PgBatchStore implements BatchStore {
             }
             if (source == SignalSource.WORKER_REPORT) {
                 chain = chain.compose(v -> insertReports(connection, rows, batch, now));
-            } else if (hasTriggers(rows)) {
+            } else if (batch.triggered[source.ordinal()]) {
                 chain = chain.compose(v -> insertKeepingTriggersOfNewRows(connection, source, rows, batch));
             } else {
                 SignalInsert<?> insert = SignalInserts.forSource(source);
@@ -139,15 +148,6 @@ public final class PgBatchStore implements BatchStore {
             chain = chain.compose(v -> SignalInserts.DEAD_LETTER.run(connection, batch.deadLetters)).mapEmpty();
         }
         return chain;
-    }
-
-    private static boolean hasTriggers(List<PendingItem> rows) {
-        for (PendingItem item : rows) {
-            if (item.placement() != null && !item.placement().triggers().isEmpty()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Only signals new to the database raise or join events: a redelivered duplicate changes nothing. */

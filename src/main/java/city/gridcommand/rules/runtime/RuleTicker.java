@@ -6,7 +6,10 @@ import city.gridcommand.rules.RuleSet;
 import city.gridcommand.store.CaseStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Asks the rules, every {@code grid.rules.tick}, what silence has raised (a device that stopped
@@ -41,10 +44,11 @@ public class RuleTicker {
     @Scheduled(every = "${grid.rules.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         List<EventTrigger> triggers = engine.tick(System.currentTimeMillis());
-        // a sender is silent only if no instance has stored a later message from it (rare: one query each)
-        List<EventTrigger> confirmed = triggers.stream()
-                .filter(trigger -> !engine.isSilenceRule(trigger.ruleId()) || !memory.heardSince(trigger))
-                .toList();
+        // a sender is silent only if no instance has stored a later message from it
+        Map<Boolean, List<EventTrigger>> silence = triggers.stream()
+                .collect(Collectors.partitioningBy(trigger -> engine.isSilenceRule(trigger.ruleId())));
+        List<EventTrigger> confirmed = new ArrayList<>(silence.get(false));
+        confirmed.addAll(memory.stillSilent(silence.get(true)));
         if (!confirmed.isEmpty()) {
             cases.raiseAll(confirmed).await().indefinitely();
         }

@@ -14,7 +14,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,18 +68,44 @@ public class SenderMemory {
     }
 
     /**
-     * Whether the sender a silence trigger names has a message in the database newer than the one the
-     * trigger was raised after; if so the rules are told of it, and the trigger must be dropped.
+     * The silence triggers whose sender has no message in the database newer than the one the trigger was
+     * raised after: those are silent. The others were heard by another instance (or before a restart); the
+     * rules are told of their newer message and the trigger is dropped. One query per sender kind, however
+     * many triggers. If the database cannot answer, every trigger is kept: a silence reported once too
+     * often is better than one never reported.
      */
-    public boolean heardSince(EventTrigger silence) {
-        TriggerSource source = silence.source();
-        LastHeard last = lastHeard.lastOf(source.id(), SourceKind.WORKER.wireName().equals(source.kind()))
-                .await().indefinitely();
-        if (last == null || last.ts() <= source.ts()) {
-            return false;
+    public List<EventTrigger> stillSilent(List<EventTrigger> silences) {
+        if (silences.isEmpty()) {
+            return silences;
         }
-        recall(last);
-        return true;
+        Set<String> devices = new HashSet<>();
+        Set<String> workers = new HashSet<>();
+        for (EventTrigger silence : silences) {
+            (isWorker(silence.source()) ? workers : devices).add(silence.source().id());
+        }
+        Map<String, LastHeard> last = new HashMap<>();
+        try {
+            lastHeard.lastOf(devices, workers).await().indefinitely()
+                    .forEach(heard -> last.put(heard.senderId(), heard));
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot check %d silences against the database (%s); raising them", silences.size(),
+                    e.getMessage());
+            return silences;
+        }
+        List<EventTrigger> silent = new ArrayList<>(silences.size());
+        for (EventTrigger silence : silences) {
+            LastHeard heard = last.get(silence.source().id());
+            if (heard != null && heard.ts() > silence.source().ts()) {
+                recall(heard);
+            } else {
+                silent.add(silence);
+            }
+        }
+        return silent;
+    }
+
+    private static boolean isWorker(TriggerSource source) {
+        return SourceKind.WORKER.wireName().equals(source.kind());
     }
 
     /** Tells the rules of {@code last}; returns where it was sent from. */
