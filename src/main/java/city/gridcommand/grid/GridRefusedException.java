@@ -1,6 +1,6 @@
 package city.gridcommand.grid;
 
-import city.gridcommand.geo.GridReport;
+import city.gridcommand.geo.check.GridReport;
 
 /** An import refused: every problem found, each naming its feature, plus the warnings. */
 public final class GridRefusedException extends RuntimeException {

@@ -1,10 +1,10 @@
 package city.gridcommand.locate;
 
 import city.gridcommand.geo.Cell;
-import city.gridcommand.geo.CellIndex;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.geo.GeoMeasure;
 import city.gridcommand.geo.Grid;
+import city.gridcommand.geo.index.CellIndex;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;

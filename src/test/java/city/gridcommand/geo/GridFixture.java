@@ -1,5 +1,7 @@
 package city.gridcommand.geo;
 
+import city.gridcommand.geo.check.GridReport;
+import city.gridcommand.geo.check.GridValidator;
 import city.gridcommand.geo.geojson.GeoJsonGridReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

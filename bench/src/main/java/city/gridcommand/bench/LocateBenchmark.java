@@ -1,10 +1,10 @@
 package city.gridcommand.bench;
 
 import city.gridcommand.geo.Cell;
-import city.gridcommand.geo.CellIndex;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.geo.Grid;
 import city.gridcommand.geo.SyntheticGrid;
+import city.gridcommand.geo.index.CellIndex;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.check;
 
+import city.gridcommand.geo.CellFeature;
+import city.gridcommand.geo.GridProblem;
 import java.util.List;
 import java.util.Locale;
 import org.locationtech.jts.geom.Coordinate;

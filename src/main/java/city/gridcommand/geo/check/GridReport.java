@@ -1,5 +1,6 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.check;
 
+import city.gridcommand.geo.GridProblem;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.check;
 
 /**
  * How much imprecision {@link GridValidator} forgives, in square metres on the ground. Hand-digitised

@@ -1,5 +1,9 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.check;
 
+import city.gridcommand.geo.Cell;
+import city.gridcommand.geo.CellFeature;
+import city.gridcommand.geo.GridImport;
+import city.gridcommand.geo.GridProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,10 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.check;
 
+import city.gridcommand.geo.Cell;
+import city.gridcommand.geo.CellKind;
+import city.gridcommand.geo.CellLevel;
 import city.gridcommand.geo.GridProblem.Type;
+import city.gridcommand.geo.GridProblem;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

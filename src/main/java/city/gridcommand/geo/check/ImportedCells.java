@@ -1,5 +1,8 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.check;
 
+import city.gridcommand.geo.Cell;
+import city.gridcommand.geo.CellFeature;
+import city.gridcommand.geo.GeoMeasure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,5 +1,10 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.check;
 
+import city.gridcommand.geo.GeoMeasure;
+import city.gridcommand.geo.Cell;
+import city.gridcommand.geo.CellKind;
+import city.gridcommand.geo.CellLevel;
+import city.gridcommand.geo.GridProblem;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

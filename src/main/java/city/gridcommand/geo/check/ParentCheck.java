@@ -1,5 +1,8 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.check;
 
+import city.gridcommand.geo.GeoMeasure;
+import city.gridcommand.geo.CellKind;
+import city.gridcommand.geo.GridProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.check;
 
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;

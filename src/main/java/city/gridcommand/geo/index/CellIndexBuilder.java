@@ -1,6 +1,7 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.index;
 
-import city.gridcommand.geo.CellIndexRaster.Rect;
+import city.gridcommand.geo.index.CellIndexRaster.Rect;
+import city.gridcommand.geo.Grid;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,8 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.index;
 
+import city.gridcommand.geo.CellKind;
+import city.gridcommand.geo.Cell;
+import city.gridcommand.geo.Grid;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.algorithm.CGAlgorithmsDD;

@@ -1,4 +1,4 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.index;
 
 import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 import org.locationtech.jts.geom.CoordinateSequence;

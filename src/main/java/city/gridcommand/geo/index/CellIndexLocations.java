@@ -1,5 +1,6 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.index;
 
+import city.gridcommand.geo.CellLocation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.index;
 
 import org.locationtech.jts.geom.Envelope;
 

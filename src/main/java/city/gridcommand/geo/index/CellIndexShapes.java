@@ -1,6 +1,6 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.index;
 
-import city.gridcommand.geo.CellIndexRaster.Rect;
+import city.gridcommand.geo.index.CellIndexRaster.Rect;
 import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 
 /**

@@ -1,4 +1,4 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.check;
 
 import static city.gridcommand.geo.GridFixture.indexOf;
 import static city.gridcommand.geo.GridFixture.nanshan;
@@ -8,7 +8,10 @@ import static city.gridcommand.geo.GridFixture.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import city.gridcommand.geo.GridFixture;
+import city.gridcommand.geo.GridImport;
 import city.gridcommand.geo.GridProblem.Type;
+import city.gridcommand.geo.GridProblem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;

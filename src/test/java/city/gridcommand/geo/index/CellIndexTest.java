@@ -1,7 +1,13 @@
-package city.gridcommand.geo;
+package city.gridcommand.geo.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.gridcommand.geo.Cell;
+import city.gridcommand.geo.CellKind;
+import city.gridcommand.geo.CellLevel;
+import city.gridcommand.geo.CellLocation;
+import city.gridcommand.geo.Grid;
+import city.gridcommand.geo.SyntheticGrid;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
