@@ -3,6 +3,7 @@ package city.gridcommand.api;
 import city.gridcommand.ingest.RejectReason;
 import city.gridcommand.store.DeadLetterQuery;
 import city.gridcommand.store.DeadLetterRepository;
+import city.gridcommand.store.Page;
 import city.gridcommand.store.StoredDeadLetter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

@@ -9,7 +9,7 @@ import city.gridcommand.store.DeviceRepository;
 import city.gridcommand.store.LatestSignalRepository;
 import city.gridcommand.store.LatestSignalRepository.LatestReading;
 import city.gridcommand.store.Page;
-import city.gridcommand.store.PgSenderRegistry;
+import city.gridcommand.registry.SenderDirectory;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -48,10 +48,10 @@ public class DeviceResource {
 
     private final DeviceRepository repository;
     private final LatestSignalRepository latest;
-    private final PgSenderRegistry registry;
+    private final SenderDirectory registry;
     private final LiveGrid liveGrid;
 
-    DeviceResource(DeviceRepository repository, LatestSignalRepository latest, PgSenderRegistry registry,
+    DeviceResource(DeviceRepository repository, LatestSignalRepository latest, SenderDirectory registry,
             LiveGrid liveGrid) {
         this.repository = repository;
         this.latest = latest;

@@ -3,16 +3,14 @@ package city.gridcommand.api;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.signal.Severity;
-import city.gridcommand.store.CaseOpening;
+import city.gridcommand.event.EventRaising;
 import city.gridcommand.store.CaseStore;
 import city.gridcommand.store.EventChange;
 import city.gridcommand.store.EventQuery;
 import city.gridcommand.store.EventRepository;
 import city.gridcommand.store.EventRepository.HistoryEntry;
-import city.gridcommand.store.EventUpsert;
 import city.gridcommand.store.Page;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,13 +51,13 @@ public class EventResource {
 
     private final EventRepository events;
     private final CaseStore cases;
-    private final CaseOpening opening;
+    private final EventRaising raising;
     private final LiveGrid liveGrid;
 
-    EventResource(EventRepository events, CaseStore cases, CaseOpening opening, LiveGrid liveGrid) {
+    EventResource(EventRepository events, CaseStore cases, EventRaising raising, LiveGrid liveGrid) {
         this.events = events;
         this.cases = cases;
-        this.opening = opening;
+        this.raising = raising;
         this.liveGrid = liveGrid;
     }
 
@@ -103,13 +101,9 @@ public class EventResource {
         }
         CellLocation at = where(body);
         long now = System.currentTimeMillis();
-        CaseOpening.Opening o = opening.open(body.category(), severityOrDefault(body.severity()), at.path(), now);
-        String reporter = body.reporter() == null ? origin : body.reporter();
-        JsonObject trigger = new JsonObject().put("source", origin).put("id", reporter).put("ts", now);
-        String reporterKind = origin.equals("hotline") ? "hotline" : "screen";
-        EventUpsert.Raise raise = EventUpsert.Raise.of(o, at.baseCell(), at.path(), origin, reporterKind, reporter, null,
-                trigger, body.description(), origin + ":" + reporter);
-        return cases.raise(raise, reporter).map(change -> Response
+        EventRaising.Call call = new EventRaising.Call(origin, body.category(), severityOrDefault(body.severity()),
+                body.reporter(), body.description());
+        return cases.raise(raising.ofCall(call, at, now)).map(change -> Response
                 .status(EventChange.RAISED.equals(change.type()) ? 201 : 200).entity(change.event().body().getMap())
                 .build());
     }

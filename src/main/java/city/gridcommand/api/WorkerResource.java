@@ -8,7 +8,7 @@ import city.gridcommand.registry.WorkerRole;
 import city.gridcommand.store.LatestSignalRepository;
 import city.gridcommand.store.LatestSignalRepository.LatestPosition;
 import city.gridcommand.store.Page;
-import city.gridcommand.store.PgSenderRegistry;
+import city.gridcommand.registry.SenderDirectory;
 import city.gridcommand.store.WorkerRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -41,11 +41,11 @@ public class WorkerResource {
 
     private final WorkerRepository repository;
     private final LatestSignalRepository latest;
-    private final PgSenderRegistry registry;
+    private final SenderDirectory registry;
     private final LiveGrid liveGrid;
     private final WorkerCellTracker tracker;
 
-    WorkerResource(WorkerRepository repository, LatestSignalRepository latest, PgSenderRegistry registry,
+    WorkerResource(WorkerRepository repository, LatestSignalRepository latest, SenderDirectory registry,
             LiveGrid liveGrid, WorkerCellTracker tracker) {
         this.repository = repository;
         this.latest = latest;

@@ -12,13 +12,10 @@ import city.gridcommand.sim.DemoCity;
 import city.gridcommand.store.DeviceRepository;
 import city.gridcommand.store.GridRepository;
 import city.gridcommand.store.WorkerRepository;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -49,8 +46,8 @@ public class GridService {
         this.settings = settings;
     }
 
-    /** Before ingestion starts (its observer has priority 2000): the current grid, or the demo city. */
-    void onStart(@Observes @Priority(1000) StartupEvent event) {
+    /** Puts the stored grid in force, loading the demo city first when so configured and none is stored. */
+    public void putInForceAtStart() {
         Grid grid = grids.current().await().indefinitely();
         if (grid == null && settings.enabled()) {
             grid = loadDemoCity();

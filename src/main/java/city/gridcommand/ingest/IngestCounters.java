@@ -1,5 +1,6 @@
 package city.gridcommand.ingest;
 
+import city.gridcommand.locate.Placement;
 import city.gridcommand.signal.SignalSource;
 import java.util.concurrent.atomic.LongAdder;
 

@@ -1,30 +1,35 @@
 package city.gridcommand.ingest;
 
+import city.gridcommand.event.EventTrigger;
+import city.gridcommand.locate.Placement;
 import city.gridcommand.signal.Detection;
 import city.gridcommand.signal.Signal;
 import city.gridcommand.signal.SignalSource;
+import java.util.List;
 
 /**
- * The ingest stage, in order: parse the topic, decode and validate the payload, check the sender, put
- * the signal in its cells, and hand the result (signal or dead letter) to the write-behind. Nothing here blocks or throws: every
- * message ends either stored or dead-lettered, and is acknowledged only after that.
+ * The message path, stage by stage: <b>decode</b> (topic and payload, validated), <b>admit</b> (the
+ * sender), <b>locate</b> (its cells), <b>judge</b> (the rule triggers it draws), <b>write</b> (batched
+ * with others in one transaction: the signal, its cell changes, the events it raises or joins, or its
+ * dead letter) and, once committed, <b>publish</b> (the event changes, by the store's after-commit
+ * listener) and acknowledge. Nothing here blocks or throws: every message ends stored or dead-lettered.
  */
 public final class IngestPipeline {
 
     private final SignalDecoder decoder;
-    private final SenderRegistry registry;
-    private final UnknownSenders unknownSenders;
-    private final SignalPlacer placer;
+    private final Admission admission;
+    private final Locator locator;
+    private final Judge judge;
     private final WriteBehind writeBehind;
     private final IngestCounters counters;
     private final int maxDeadLetterBytes;
 
-    public IngestPipeline(SignalDecoder decoder, SenderRegistry registry, UnknownSenders unknownSenders,
-            SignalPlacer placer, WriteBehind writeBehind, IngestCounters counters, int maxDeadLetterBytes) {
+    public IngestPipeline(SignalDecoder decoder, Admission admission, Locator locator, Judge judge,
+            WriteBehind writeBehind, IngestCounters counters, int maxDeadLetterBytes) {
         this.decoder = decoder;
-        this.registry = registry;
-        this.unknownSenders = unknownSenders;
-        this.placer = placer;
+        this.admission = admission;
+        this.locator = locator;
+        this.judge = judge;
         this.writeBehind = writeBehind;
         this.counters = counters;
         this.maxDeadLetterBytes = maxDeadLetterBytes;
@@ -41,29 +46,24 @@ public final class IngestPipeline {
         }
         counters.received(address.source());
         try {
-            decoder.checkSize(message.payloadSize());
-            Signal signal = decoder.decode(address, message.payload(), message.receivedAt());
-            admit(address);
-            if (signal instanceof Detection detection && !detection.knownKind()) {
-                counters.unknownKind(SignalSource.DETECTION);
-            }
-            Placement placement = placer.place(signal);
+            Signal signal = decode(address, message);
+            admission.admit(address);
+            Placement placement = locator.place(signal);
             counters.placed(address.source(), placement);
-            writeBehind.add(PendingItem.accepted(signal, placement, message.ack()));
+            List<EventTrigger> triggers = judge.judge(signal, placement);
+            writeBehind.add(PendingItem.accepted(signal, placement, triggers, message.ack()));
         } catch (RejectedMessageException e) {
             reject(e, message, address.source(), address.senderId());
         }
     }
 
-    private void admit(TopicAddress address) throws RejectedMessageException {
-        if (unknownSenders == UnknownSenders.ACCEPT || registry.isRegistered(address.source(), address.senderId())) {
-            return;
+    private Signal decode(TopicAddress address, InboundMessage message) throws RejectedMessageException {
+        decoder.checkSize(message.payloadSize());
+        Signal signal = decoder.decode(address, message.payload(), message.receivedAt());
+        if (signal instanceof Detection detection && !detection.knownKind()) {
+            counters.unknownKind(SignalSource.DETECTION);
         }
-        if (unknownSenders == UnknownSenders.REFUSE) {
-            throw new RejectedMessageException(RejectReason.UNKNOWN_SENDER,
-                    "'" + address.senderId() + "' is not registered and unknown senders are refused");
-        }
-        registry.register(address.source(), address.senderId());
+        return signal;
     }
 
     private void reject(RejectedMessageException e, InboundMessage message, SignalSource source, String senderId) {

@@ -12,8 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.jboss.logging.Logger;
 
 /**
  * Gathers pending items into batches, makes each batch durable through the {@link BatchStore}, and
@@ -30,7 +29,7 @@ import java.util.logging.Logger;
  */
 public final class WriteBehind {
 
-    private static final Logger LOG = Logger.getLogger(WriteBehind.class.getName());
+    private static final Logger LOG = Logger.getLogger(WriteBehind.class);
     private static final long FIRST_RETRY_DELAY_MS = 50;
 
     /**
@@ -128,7 +127,7 @@ public final class WriteBehind {
             if (error != null) {
                 // Only a bug lands here. The batch's messages are not acknowledged but handed back to the
                 // broker, and they must not hold back the batches after them.
-                LOG.log(Level.SEVERE, "batch write failed unexpectedly; its messages go back to the broker", error);
+                LOG.error("batch write failed unexpectedly; its messages go back to the broker", error);
                 batch.items().forEach(item -> item.ack().redeliver());
             }
             List<PendingItem> acknowledge = new ArrayList<>();
@@ -168,7 +167,7 @@ public final class WriteBehind {
             }
             if (stalledSince == 0) {
                 stalledSince = System.currentTimeMillis();
-                LOG.warning("database unavailable, holding " + batch.size() + " messages and retrying: "
+                LOG.warn("database unavailable, holding " + batch.size() + " messages and retrying: "
                         + failure.getMessage());
             }
             return delay(retryDelay(attempt)).thenCompose(v -> writeReliably(batch, attempt + 1));
@@ -183,7 +182,7 @@ public final class WriteBehind {
         }
         PendingItem item = batch.get(0);
         if (item.isDeadLetter()) {
-            LOG.severe("the database refused a dead letter; it is logged here instead: " + item.deadLetter()
+            LOG.error("the database refused a dead letter; it is logged here instead: " + item.deadLetter()
                     + " cause: " + failure.getMessage());
             return CompletableFuture.completedFuture(null);
         }

@@ -2,16 +2,12 @@ package city.gridcommand.live;
 
 import city.gridcommand.ingest.mqtt.MqttSettings;
 import city.gridcommand.store.EventChange;
-import city.gridcommand.store.EventChangeRelay;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +34,8 @@ public class EventTopicPublisher {
         this.relay = relay;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Connects (retrying in the background) and listens to the relay. */
+    public void start() {
         URI uri = URI.create(settings.url());
         boolean tls = "ssl".equals(uri.getScheme()) || "mqtts".equals(uri.getScheme());
         Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5()
@@ -60,7 +57,7 @@ public class EventTopicPublisher {
         relay.listen(this::publish);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    public void stop() {
         if (client != null) {
             client.disconnect();
         }

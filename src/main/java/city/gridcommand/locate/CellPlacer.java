@@ -1,7 +1,6 @@
 package city.gridcommand.locate;
 
 import city.gridcommand.geo.CellLocation;
-import city.gridcommand.ingest.Placement;
 import city.gridcommand.signal.Detection;
 import city.gridcommand.signal.Position;
 import city.gridcommand.signal.Signal;

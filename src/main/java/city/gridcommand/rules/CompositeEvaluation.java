@@ -1,5 +1,6 @@
 package city.gridcommand.rules;
 
+import city.gridcommand.event.EventTrigger;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package city.gridcommand.rules;
 
+import city.gridcommand.event.EventTrigger;
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.signal.Detection;
 
@@ -11,9 +13,9 @@ public final class DetectionEvaluation {
 
     /** The trigger for {@code detection} placed {@code at}, or null when it does not match or has no cell. */
     public static EventTrigger evaluate(DetectionRule rule, Detection detection, CellLocation at, long now) {
-        if (!rule.matches(detection) || !EventTrigger.placed(at)) {
+        if (!rule.matches(detection) || !RuleTriggers.placed(at)) {
             return null;
         }
-        return EventTrigger.of(rule, at, TriggerSource.of(detection), now);
+        return RuleTriggers.of(rule, at, TriggerSource.of(detection), now);
     }
 }

@@ -1,5 +1,8 @@
 package city.gridcommand.rules;
 
+import city.gridcommand.event.EventTrigger;
+import city.gridcommand.event.SourceKind;
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.rules.InstalledRules.Slot;
 import city.gridcommand.signal.Detection;
@@ -124,7 +127,7 @@ public final class RuleEngine {
             for (Slot<WorkerRule, SilenceState> slot : rules.noPosition) {
                 slot.states().compute(sender, newer);
             }
-            if (EventTrigger.placed(at)) {
+            if (RuleTriggers.placed(at)) {
                 workerCells.putIfAbsent(sender, at);
             }
         }
@@ -150,7 +153,7 @@ public final class RuleEngine {
         if (rules.leftAssigned.isEmpty()) {
             return List.of();
         }
-        CellLocation at = EventTrigger.placed(location) ? location : workerCells.get(change.workerId());
+        CellLocation at = RuleTriggers.placed(location) ? location : workerCells.get(change.workerId());
         Triggers out = new Triggers();
         for (WorkerRule rule : rules.leftAssigned) {
             out.add(WorkerEvaluation.onCellChange(rule, change, at, now));
@@ -180,7 +183,7 @@ public final class RuleEngine {
 
     private void onPosition(InstalledRules rules, WorkerPosition position, CellLocation location, long now,
             Triggers out) {
-        if (EventTrigger.placed(location)) {
+        if (RuleTriggers.placed(location)) {
             workerCells.put(position.senderId(), location);
         }
         for (Slot<WorkerRule, SilenceState> slot : rules.noPosition) {

@@ -1,5 +1,6 @@
 package city.gridcommand.rules;
 
+import city.gridcommand.event.SourceKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,7 @@
 package city.gridcommand.rules;
 
+import city.gridcommand.event.SourceKind;
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.signal.DeviceStatus;
 import city.gridcommand.signal.Signal;
@@ -38,7 +40,7 @@ public final class SilenceEvaluation {
     }
 
     static SilenceState seen(SilenceState state, SourceKind kind, TriggerSource source, CellLocation at, long now) {
-        CellLocation cell = EventTrigger.placed(at) ? at : state == null ? null : state.at();
+        CellLocation cell = RuleTriggers.placed(at) ? at : state == null ? null : state.at();
         return new SilenceState(kind, now, source, cell, false);
     }
 
@@ -56,7 +58,7 @@ public final class SilenceEvaluation {
         if (now - from < silentFor.toMillis()) {
             return Outcome.of(state);
         }
-        return new Outcome<>(state.raise(), EventTrigger.of(rule, state.at(), state.last(), now));
+        return new Outcome<>(state.raise(), RuleTriggers.of(rule, state.at(), state.last(), now));
     }
 
     /**
@@ -73,11 +75,11 @@ public final class SilenceEvaluation {
         if (status.online()) {
             return Outcome.of(seen(state, kind, source, at, now));
         }
-        CellLocation cell = EventTrigger.placed(at) ? at : state == null ? null : state.at();
+        CellLocation cell = RuleTriggers.placed(at) ? at : state == null ? null : state.at();
         boolean wasRaised = state != null && state.raised();
         boolean raise = rule.onOffline() && !wasRaised && cell != null;
         SilenceState next = new SilenceState(kind, state == null ? now : state.lastSeen(),
                 state == null ? source : state.last(), cell, wasRaised || raise);
-        return new Outcome<>(next, raise ? EventTrigger.of(rule, cell, source, now) : null);
+        return new Outcome<>(next, raise ? RuleTriggers.of(rule, cell, source, now) : null);
     }
 }

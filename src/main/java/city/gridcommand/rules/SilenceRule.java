@@ -1,5 +1,6 @@
 package city.gridcommand.rules;
 
+import city.gridcommand.event.SourceKind;
 import city.gridcommand.signal.Severity;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package city.gridcommand.rules;
 
+import city.gridcommand.event.SourceKind;
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
 
 /**

@@ -1,5 +1,6 @@
 package city.gridcommand.rules;
 
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.signal.Telemetry;
 
@@ -40,9 +41,9 @@ public final class ThresholdEvaluation {
             return Outcome.of(new State(NOT_HOLDING, false, ts));
         }
         long since = state == null || state.holdingSince() == NOT_HOLDING ? ts : state.holdingSince();
-        if (ts - since < rule.sustainFor().toMillis() || !EventTrigger.placed(at)) {
+        if (ts - since < rule.sustainFor().toMillis() || !RuleTriggers.placed(at)) {
             return Outcome.of(new State(since, false, ts));
         }
-        return new Outcome<>(new State(since, true, ts), EventTrigger.of(rule, at, TriggerSource.of(reading), now));
+        return new Outcome<>(new State(since, true, ts), RuleTriggers.of(rule, at, TriggerSource.of(reading), now));
     }
 }

@@ -1,5 +1,8 @@
 package city.gridcommand.rules;
 
+import city.gridcommand.event.EventTrigger;
+import city.gridcommand.event.SourceKind;
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.rules.WorkerRule.Condition;
 import city.gridcommand.signal.WorkerCellChange;
@@ -17,11 +20,11 @@ public final class WorkerEvaluation {
      */
     public static EventTrigger onCellChange(WorkerRule rule, WorkerCellChange change, CellLocation at, long now) {
         if (rule.condition() != Condition.LEFT_ASSIGNED || change.type() != WorkerCellChange.Type.LEFT_ASSIGNED
-                || !EventTrigger.placed(at)) {
+                || !RuleTriggers.placed(at)) {
             return null;
         }
         TriggerSource source = new TriggerSource(SourceKind.WORKER.wireName(), change.workerId(), null, change.ts());
-        return EventTrigger.of(rule, at, source, now);
+        return RuleTriggers.of(rule, at, source, now);
     }
 
     /** The next no-position state after a position: the episode ends, the rule re-arms. */

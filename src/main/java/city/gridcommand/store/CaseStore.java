@@ -1,44 +1,42 @@
 package city.gridcommand.store;
 
+import city.gridcommand.event.EventRaise;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Writes cases one at a time (they are rare next to signals), each change with its history entry and
- * change-log entry in one transaction, handed to the relay once committed.
+ * change-log entry in one transaction, handed to {@code afterCommit} once committed.
  */
-@ApplicationScoped
-public class CaseStore {
+public final class CaseStore {
 
     private final Pool pool;
-    private final EventChangeRelay relay;
-    private final EventJoins joins;
+    private final Consumer<List<EventChange>> afterCommit;
 
-    CaseStore(io.vertx.mutiny.sqlclient.Pool pool, EventChangeRelay relay, CaseOpening opening) {
-        this.pool = pool.getDelegate();
-        this.relay = relay;
-        this.joins = new EventJoins(opening);
+    public CaseStore(Pool pool, Consumer<List<EventChange>> afterCommit) {
+        this.pool = pool;
+        this.afterCommit = afterCommit;
     }
 
-    /** Rule triggers raised outside a batch of signals (silence): raised or joined in one transaction. */
-    public Uni<List<EventChange>> raiseAll(List<city.gridcommand.rules.EventTrigger> triggers) {
+    /** Events raised outside a batch of signals (silence), in the order given: raised or joined in one transaction. */
+    public Uni<List<EventChange>> raiseAll(List<EventRaise> raises) {
         long now = System.currentTimeMillis();
-        return Uni.createFrom().completionStage(
-                        pool.withTransaction(connection -> joins.apply(connection, triggers, now)).toCompletionStage())
-                .invoke(relay::accept);
+        return Uni.createFrom().completionStage(pool.withTransaction(
+                        connection -> EventUpsert.applyAll(connection, raises, now)).toCompletionStage())
+                .invoke(afterCommit);
     }
 
     /** A case from the hotline or a dispatcher: raises it, or joins the open one of its cell and category. */
-    public Uni<EventChange> raise(EventUpsert.Raise raise, String actor) {
+    public Uni<EventChange> raise(EventRaise raise) {
         long now = System.currentTimeMillis();
-        return committed(pool.withTransaction(connection -> EventUpsert.apply(connection, raise, actor, now)));
+        return committed(pool.withTransaction(connection -> EventUpsert.apply(connection, raise, now)));
     }
 
     /**
@@ -79,7 +77,7 @@ public class CaseStore {
                         }))
                 .toCompletionStage()).invoke(changes -> {
                     if (!changes.isEmpty()) {
-                        relay.accept(changes);
+                        afterCommit.accept(changes);
                     }
                 });
     }
@@ -93,6 +91,6 @@ public class CaseStore {
 
     private Uni<EventChange> committed(Future<EventChange> transaction) {
         return Uni.createFrom().completionStage(transaction.toCompletionStage())
-                .invoke(change -> relay.accept(List.of(change)));
+                .invoke(change -> afterCommit.accept(List.of(change)));
     }
 }

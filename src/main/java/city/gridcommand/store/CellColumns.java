@@ -1,7 +1,7 @@
 package city.gridcommand.store;
 
 import city.gridcommand.geo.CellLocation;
-import city.gridcommand.ingest.Placement;
+import city.gridcommand.locate.Placement;
 
 /** How a signal's placement is written: the base cell, and the cell path as one comma-separated text. */
 final class CellColumns {

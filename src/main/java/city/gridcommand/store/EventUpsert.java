@@ -1,10 +1,12 @@
 package city.gridcommand.store;
 
+import city.gridcommand.event.EventRaise;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,21 +17,6 @@ import java.util.UUID;
  * gets its first history entry (collect); every raise or join is logged to the change log.
  */
 public final class EventUpsert {
-
-    /** A new event, or a signal for the open one. {@code source} is "kind:id". */
-    public record Raise(String cell, List<String> cellPath, String category, String severity, String level,
-            String department, String origin, String reporterKind, String reporter, UUID reportId, JsonObject trigger,
-            String description, String source, String step, Long deadline) {
-
-        /** A raise as the case domain opens it ({@code opening}), from a reporter, with its trigger. */
-        public static Raise of(CaseOpening.Opening opening, String cell, List<String> cellPath, String origin,
-                String reporterKind, String reporter, UUID reportId, JsonObject trigger, String description,
-                String source) {
-            return new Raise(cell, cellPath, opening.category(), opening.severity().name(), opening.level(),
-                    opening.department(), origin, reporterKind, reporter, reportId, trigger, description, source,
-                    opening.step(), opening.deadline());
-        }
-    }
 
     private static final String RAISE_OR_JOIN = """
             INSERT INTO event (id, cell, cell_path, category, severity, state, level, department, origin, reporter_kind,
@@ -50,10 +37,23 @@ public final class EventUpsert {
     private EventUpsert() {
     }
 
+    /** Each raise in turn, in the order given (the order in which the events' rows are locked). */
+    static Future<List<EventChange>> applyAll(SqlConnection connection, List<EventRaise> raises, long now) {
+        List<EventChange> changes = new ArrayList<>(raises.size());
+        Future<Void> chain = Future.succeededFuture();
+        for (EventRaise raise : raises) {
+            chain = chain.compose(v -> apply(connection, raise, now)).map(change -> {
+                changes.add(change);
+                return null;
+            });
+        }
+        return chain.map(v -> changes);
+    }
+
     /** Raises or joins, records a raise in the history as collected by {@code actor}, logs the change. */
-    static Future<EventChange> apply(SqlConnection connection, Raise r, String actor, long now) {
+    static Future<EventChange> apply(SqlConnection connection, EventRaise r, long now) {
         Tuple params = Tuple.from(new Object[] {UUID.randomUUID(), r.cell(), r.cellPath().toArray(String[]::new),
-                r.category(), r.severity(), r.department(), r.origin(), r.reporter(), r.reportId(), r.trigger().encode(),
+                r.category(), r.severity(), r.department(), r.origin(), r.reporter(), r.reportId(), new JsonObject(r.trigger()).encode(),
                 r.description(), r.source(), r.step(), r.deadline(), now, r.level(), r.reporterKind()});
         return connection.preparedQuery(RAISE_OR_JOIN).execute(params)
                 .compose(rows -> {
@@ -62,8 +62,8 @@ public final class EventUpsert {
                     if (!row.getBoolean("raised")) {
                         return Future.succeededFuture(new EventChange(EventChange.UPDATED, event, 0, now));
                     }
-                    JsonObject detail = new JsonObject().put("trigger", r.trigger()).put("origin", r.origin());
-                    return CaseHistory.append(connection, event, now, "collect", actor, "system", null, event.state(),
+                    JsonObject detail = new JsonObject().put("trigger", new JsonObject(r.trigger())).put("origin", r.origin());
+                    return CaseHistory.append(connection, event, now, "collect", r.collectedBy(), "system", null, event.state(),
                                     r.description(), List.of(), detail)
                             .map(v -> new EventChange(EventChange.RAISED, event, 0, now));
                 })

@@ -3,8 +3,9 @@ package city.gridcommand.store;
 import city.gridcommand.ingest.BatchStore;
 import city.gridcommand.ingest.BatchStoreException;
 import city.gridcommand.ingest.PendingItem;
-import city.gridcommand.ingest.Placement;
-import city.gridcommand.rules.EventTrigger;
+import city.gridcommand.event.EventRaise;
+import city.gridcommand.event.EventRaising;
+import city.gridcommand.event.EventTrigger;
 import city.gridcommand.signal.SignalSource;
 import city.gridcommand.signal.WorkerReport;
 import io.vertx.core.Future;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
 /**
  * Writes a batch in one transaction: one multi-row INSERT per feed present in the batch, the worker
  * cell changes its positions settled, the cases its new worker reports open or join, the events its
- * rule triggers raise or join (with their change-log entries), and its dead letters. Failures are
+ * new signals' rule triggers raise or join (as {@link EventRaising} decides) (with their change-log entries), and its dead letters. Failures are
  * sorted by SQLSTATE into "the data was refused" (permanent) and "the database is unavailable" (retry).
  * Event changes are handed to {@code afterCommit} once they are durable.
  */
@@ -32,14 +33,12 @@ public final class PgBatchStore implements BatchStore {
     private static final int SOURCES = SignalSource.values().length;
 
     private final Pool pool;
-    private final ReportCases reportCases;
-    private final EventJoins eventJoins;
+    private final EventRaising raising;
     private final Consumer<List<EventChange>> afterCommit;
 
-    public PgBatchStore(Pool pool, CaseOpening opening, Consumer<List<EventChange>> afterCommit) {
+    public PgBatchStore(Pool pool, EventRaising raising, Consumer<List<EventChange>> afterCommit) {
         this.pool = pool;
-        this.reportCases = new ReportCases(opening);
-        this.eventJoins = new EventJoins(opening);
+        this.raising = raising;
         this.afterCommit = afterCommit;
     }
 
@@ -82,8 +81,7 @@ public final class PgBatchStore implements BatchStore {
                     deadLetters.add(item);
                 } else {
                     bySource.get(item.source().ordinal()).add(item);
-                    Placement placement = item.placement();
-                    triggered[item.source().ordinal()] |= placement != null && !placement.triggers().isEmpty();
+                    triggered[item.source().ordinal()] |= item.triggered();
                 }
             }
         }
@@ -140,7 +138,7 @@ public final class PgBatchStore implements BatchStore {
         }
         // the triggers are known only once the inserts said which signals were new
         chain = chain.compose(v -> batch.triggers.isEmpty() ? Future.succeededFuture(List.<EventChange>of())
-                : eventJoins.apply(connection, batch.triggers, now)).map(changes -> {
+                : EventUpsert.applyAll(connection, raising.ofTriggers(batch.triggers, now), now)).map(changes -> {
                     batch.changes.addAll(changes);
                     return null;
                 });
@@ -157,9 +155,8 @@ public final class PgBatchStore implements BatchStore {
                 .map(fresh -> {
                     batch.fresh[source.ordinal()] = fresh.size();
                     for (PendingItem item : rows) {
-                        if (item.placement() != null && !item.placement().triggers().isEmpty()
-                                && fresh.contains(SignalKeys.of(item.signal()))) {
-                            batch.triggers.addAll(item.placement().triggers());
+                        if (item.triggered() && fresh.contains(SignalKeys.of(item.signal()))) {
+                            batch.triggers.addAll(item.triggers());
                         }
                     }
                     return null;
@@ -174,9 +171,14 @@ public final class PgBatchStore implements BatchStore {
                 fresh.add(row.getUUID(0));
             }
             batch.fresh[SignalSource.WORKER_REPORT.ordinal()] = fresh.size();
-            List<PendingItem> newReports = rows.stream()
-                    .filter(item -> fresh.contains(((WorkerReport) item.signal()).reportId())).toList();
-            return reportCases.apply(connection, newReports, now).map(changes -> {
+            List<EventRaise> raises = new ArrayList<>();
+            for (PendingItem item : rows) {
+                WorkerReport report = (WorkerReport) item.signal();
+                if (fresh.contains(report.reportId())) {
+                    raising.ofReport(report, item.placement().location(), now).ifPresent(raises::add);
+                }
+            }
+            return EventUpsert.applyAll(connection, raises, now).map(changes -> {
                 batch.changes.addAll(changes);
                 return null;
             });

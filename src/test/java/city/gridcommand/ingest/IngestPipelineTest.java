@@ -3,6 +3,7 @@ package city.gridcommand.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.gridcommand.registry.SenderRegistry;
 import city.gridcommand.signal.SignalSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,7 +46,8 @@ class IngestPipelineTest {
                 store, counters, timer);
         SignalDecoder decoder = new SignalDecoder(new IngestLimits(4096, Duration.ofMinutes(5), Duration.ofDays(1)),
                 () -> NOW);
-        return new IngestPipeline(decoder, onlyKnown, unknownSenders, SignalPlacer.NONE, writeBehind, counters, 8);
+        return new IngestPipeline(decoder, new Admission(onlyKnown, unknownSenders), Locator.NONE, Judge.NONE, writeBehind,
+                counters, 8);
     }
 
     private InboundMessage message(String topic, String payload) {

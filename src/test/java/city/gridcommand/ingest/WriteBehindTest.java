@@ -3,8 +3,10 @@ package city.gridcommand.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.gridcommand.locate.Placement;
 import city.gridcommand.signal.SignalSource;
 import city.gridcommand.signal.Telemetry;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -29,7 +31,7 @@ class WriteBehindTest {
 
     private PendingItem telemetry(String device, long seq) {
         Telemetry t = new Telemetry(device, seq, 1_000, Map.of("t", 1.0), null, 1_001);
-        return PendingItem.accepted(t, Placement.UNPLACED, acked::incrementAndGet);
+        return PendingItem.accepted(t, Placement.UNPLACED, List.of(), acked::incrementAndGet);
     }
 
     @Test
@@ -55,7 +57,7 @@ class WriteBehindTest {
         for (long seq = 1; seq <= 2; seq++) {
             long s = seq;
             Telemetry t = new Telemetry("a", s, 1_000, Map.of("t", 1.0), null, 1_001);
-            writeBehind.add(PendingItem.accepted(t, Placement.UNPLACED, () -> order.add(s)));
+            writeBehind.add(PendingItem.accepted(t, Placement.UNPLACED, List.of(), () -> order.add(s)));
         }
         store.releaseLast();
         assertThat(order).isEmpty();
@@ -153,7 +155,7 @@ class WriteBehindTest {
         };
         store.answersBadly = true;
         Telemetry reading = new Telemetry("a", 1, 1_000, Map.of("t", 1.0), null, 1_001);
-        writeBehind.add(PendingItem.accepted(reading, Placement.UNPLACED, delivery));
+        writeBehind.add(PendingItem.accepted(reading, Placement.UNPLACED, List.of(), delivery));
 
         await().untilAsserted(() -> assertThat(redelivered).hasValue(1));
         assertThat(acked).hasValue(0);

@@ -14,7 +14,7 @@ import city.gridcommand.sim.DemoCity;
 import city.gridcommand.sim.SimulateOptions;
 import city.gridcommand.sim.Simulator;
 import city.gridcommand.store.DeviceRepository;
-import city.gridcommand.store.PgSenderRegistry;
+import city.gridcommand.registry.SenderDirectory;
 import city.gridcommand.store.WorkerRepository;
 import city.gridcommand.testing.GridTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -59,7 +59,7 @@ class SimulatedCityTest {
     WorkerRepository workers;
 
     @Inject
-    PgSenderRegistry registry;
+    SenderDirectory registry;
 
     @Test
     void everyStoredSignalHasTheCellPathABruteForceScanGives() throws InterruptedException {

@@ -7,6 +7,7 @@ import static city.gridcommand.rules.RuleFixtures.composite;
 import static city.gridcommand.rules.RuleFixtures.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.gridcommand.event.EventTrigger;
 import city.gridcommand.rules.CompositeRule.Distinct;
 import city.gridcommand.signal.Severity;
 import java.time.Duration;

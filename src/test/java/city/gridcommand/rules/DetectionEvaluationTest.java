@@ -6,6 +6,8 @@ import static city.gridcommand.rules.RuleFixtures.detection;
 import static city.gridcommand.rules.RuleFixtures.detectionRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.gridcommand.event.EventTrigger;
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
 import org.junit.jupiter.api.Test;
 

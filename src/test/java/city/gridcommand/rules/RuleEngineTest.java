@@ -13,6 +13,9 @@ import static city.gridcommand.rules.RuleFixtures.threshold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import city.gridcommand.event.EventTrigger;
+import city.gridcommand.event.SourceKind;
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.signal.Severity;
 import city.gridcommand.signal.WorkerCellChange;

@@ -1,12 +1,15 @@
 package city.gridcommand.rules;
 
+import city.gridcommand.event.EventTrigger;
+import city.gridcommand.event.SourceKind;
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.signal.Detection;
 import city.gridcommand.signal.DeviceStatus;
+import city.gridcommand.signal.Position;
 import city.gridcommand.signal.Severity;
 import city.gridcommand.signal.Telemetry;
 import city.gridcommand.signal.WorkerPosition;
-import city.gridcommand.signal.Position;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -9,6 +9,8 @@ import static city.gridcommand.rules.RuleFixtures.silence;
 import static city.gridcommand.rules.RuleFixtures.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.gridcommand.event.SourceKind;
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.signal.Signal;
 import java.time.Duration;

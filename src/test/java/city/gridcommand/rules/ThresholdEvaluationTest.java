@@ -7,6 +7,8 @@ import static city.gridcommand.rules.RuleFixtures.reading;
 import static city.gridcommand.rules.RuleFixtures.threshold;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.gridcommand.event.EventTrigger;
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.signal.Severity;
 import city.gridcommand.signal.Telemetry;

@@ -7,10 +7,12 @@ import static city.gridcommand.rules.RuleFixtures.position;
 import static city.gridcommand.rules.RuleFixtures.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.gridcommand.event.EventTrigger;
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.rules.WorkerRule.Condition;
-import city.gridcommand.signal.WorkerCellChange;
 import city.gridcommand.signal.WorkerCellChange.Type;
+import city.gridcommand.signal.WorkerCellChange;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

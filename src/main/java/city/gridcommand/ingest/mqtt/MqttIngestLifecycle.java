@@ -3,24 +3,19 @@ package city.gridcommand.ingest.mqtt;
 import city.gridcommand.ingest.IngestPipeline;
 import city.gridcommand.ingest.IngestSettings;
 import city.gridcommand.ingest.WriteBehind;
-import city.gridcommand.store.PartitionMaintainer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Starts ingestion once the database is ready (partitions made; grid, registry and the rules' memory
- * load just before) and stops it cleanly: stop taking messages, let in-flight batches commit and
- * acknowledge, then disconnect.
+ * The broker connections of ingest: started last in the start-up sequence (when the grid, the registry,
+ * the rules' memory and the partitions are ready) and stopped first: stop taking messages, let in-flight
+ * batches commit and acknowledge, then disconnect.
  */
 @ApplicationScoped
 public class MqttIngestLifecycle {
@@ -33,20 +28,17 @@ public class MqttIngestLifecycle {
     private final MqttSettings mqtt;
     private final IngestSettings settings;
     private final IngestPipeline pipeline;
-    private final PartitionMaintainer partitions;
     private final List<MqttConnection> connections = new ArrayList<>();
     private EventLoopGroup group;
 
-    MqttIngestLifecycle(MqttSettings mqtt, IngestSettings settings, IngestPipeline pipeline,
-            PartitionMaintainer partitions) {
+    MqttIngestLifecycle(MqttSettings mqtt, IngestSettings settings, IngestPipeline pipeline) {
         this.mqtt = mqtt;
         this.settings = settings;
         this.pipeline = pipeline;
-        this.partitions = partitions;
     }
 
-    void onStart(@Observes @Priority(2000) StartupEvent event) {
-        partitions.maintain();
+    /** Connects and subscribes; messages flow from here on. */
+    public void start() {
         int count = mqtt.connections();
         String sharedGroup = mqtt.sharedGroup().orElse(count > 1 ? DEFAULT_SHARED_GROUP : null);
         group = new NioEventLoopGroup(count, new DefaultThreadFactory("grid-mqtt", true));
@@ -64,7 +56,8 @@ public class MqttIngestLifecycle {
         return !connections.isEmpty() && connections.stream().allMatch(MqttConnection::connected);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** Stops taking messages, waits up to ten seconds for in-flight batches to be acknowledged, disconnects. */
+    public void stop() {
         connections.forEach(MqttConnection::stop);
         WriteBehind writeBehind = pipeline.writeBehind();
         long deadline = System.currentTimeMillis() + DRAIN_MS;

@@ -29,7 +29,7 @@ public class RuleSets {
     }
 
     /** Blocking: read once when the engine is built. */
-    RuleSet inForce() {
+    public RuleSet inForce() {
         stored = repository.current().await().indefinitely();
         if (stored == null) {
             return DefaultRules.load();

@@ -1,6 +1,7 @@
 package city.gridcommand.rules.runtime;
 
-import city.gridcommand.rules.EventTrigger;
+import city.gridcommand.event.EventRaising;
+import city.gridcommand.event.EventTrigger;
 import city.gridcommand.rules.RuleEngine;
 import city.gridcommand.rules.RuleSet;
 import city.gridcommand.store.CaseStore;
@@ -23,12 +24,14 @@ public class RuleTicker {
     private final CaseStore cases;
     private final RuleSets ruleSets;
     private final SenderMemory memory;
+    private final EventRaising raising;
 
-    RuleTicker(RuleEngine engine, CaseStore cases, RuleSets ruleSets, SenderMemory memory) {
+    RuleTicker(RuleEngine engine, CaseStore cases, RuleSets ruleSets, SenderMemory memory, EventRaising raising) {
         this.engine = engine;
         this.cases = cases;
         this.ruleSets = ruleSets;
         this.memory = memory;
+        this.raising = raising;
     }
 
     /** Another instance replaced the rules: apply them here too. */
@@ -43,14 +46,15 @@ public class RuleTicker {
 
     @Scheduled(every = "${grid.rules.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        List<EventTrigger> triggers = engine.tick(System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        List<EventTrigger> triggers = engine.tick(now);
         // a sender is silent only if no instance has stored a later message from it
         Map<Boolean, List<EventTrigger>> silence = triggers.stream()
                 .collect(Collectors.partitioningBy(trigger -> engine.isSilenceRule(trigger.ruleId())));
         List<EventTrigger> confirmed = new ArrayList<>(silence.get(false));
         confirmed.addAll(memory.stillSilent(silence.get(true)));
         if (!confirmed.isEmpty()) {
-            cases.raiseAll(confirmed).await().indefinitely();
+            cases.raiseAll(raising.ofTriggers(confirmed, now)).await().indefinitely();
         }
     }
 }

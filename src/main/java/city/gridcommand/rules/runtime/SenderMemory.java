@@ -1,19 +1,16 @@
 package city.gridcommand.rules.runtime;
 
+import city.gridcommand.event.EventTrigger;
+import city.gridcommand.event.SourceKind;
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.locate.WorkerCellTracker;
-import city.gridcommand.rules.EventTrigger;
 import city.gridcommand.rules.RuleEngine;
-import city.gridcommand.rules.SourceKind;
-import city.gridcommand.rules.TriggerSource;
 import city.gridcommand.signal.SignalSource;
-import city.gridcommand.store.LastHeardRepository;
 import city.gridcommand.store.LastHeardRepository.LastHeard;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
+import city.gridcommand.store.LastHeardRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,11 +41,6 @@ public class SenderMemory {
         this.engine = engine;
         this.grid = grid;
         this.workerCells = workerCells;
-    }
-
-    /** After the grid (1000) and the registry (1100) are loaded, before ingestion starts (2000). */
-    void onStart(@Observes @Priority(1500) StartupEvent event) {
-        recallEveryRegisteredSender();
     }
 
     /** Tells the rules the last stored message of every registered device and worker, and restores workers' cells. */

@@ -1,4 +1,4 @@
-package city.gridcommand.cases.runtime;
+package city.gridcommand.app;
 
 import city.gridcommand.cases.CaseWorkflow;
 import city.gridcommand.cases.CategoryCatalogue;
@@ -7,7 +7,9 @@ import city.gridcommand.cases.Deadlines;
 import city.gridcommand.cases.StepLimit;
 import city.gridcommand.cases.WorkflowPolicy;
 import city.gridcommand.cases.WorkingCalendar;
-import city.gridcommand.store.CaseOpening;
+import city.gridcommand.cases.runtime.CaseOpening;
+import city.gridcommand.cases.runtime.CasesSettings;
+import city.gridcommand.event.EventRaising;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -41,7 +43,7 @@ public class CasesWiring {
 
     @Produces
     @Singleton
-    CaseOpening opening(CategoryCatalogue catalogue, CaseWorkflow workflow) {
-        return new CatalogueOpening(catalogue, workflow);
+    EventRaising raising(CategoryCatalogue catalogue, CaseWorkflow workflow) {
+        return new CaseOpening(catalogue, workflow);
     }
 }

@@ -1,4 +1,4 @@
-package city.gridcommand.ingest;
+package city.gridcommand.registry;
 
 import city.gridcommand.signal.SignalSource;
 

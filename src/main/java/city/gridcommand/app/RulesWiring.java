@@ -1,17 +1,14 @@
-package city.gridcommand.rules.runtime;
+package city.gridcommand.app;
 
-import city.gridcommand.ingest.SignalPlacer;
-import city.gridcommand.locate.CellPlacer;
 import city.gridcommand.locate.WorkerSettings;
 import city.gridcommand.rules.RuleEngine;
+import city.gridcommand.rules.RuleJudge;
+import city.gridcommand.rules.runtime.RuleSets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/**
- * Builds the correlate stage: the rule engine (with the stored rule set, or the default file until one
- * is stored) behind the locate stage, so ingest gets one placer that locates and judges.
- */
+/** Builds the judge stage: the rule engine with the stored rule set, or the default file until one is stored. */
 @ApplicationScoped
 public class RulesWiring {
 
@@ -24,7 +21,7 @@ public class RulesWiring {
 
     @Produces
     @Singleton
-    SignalPlacer placer(CellPlacer cells, RuleEngine rules) {
-        return new RulesStage(cells, rules);
+    RuleJudge judge(RuleEngine rules) {
+        return new RuleJudge(rules);
     }
 }

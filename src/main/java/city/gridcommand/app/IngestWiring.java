@@ -1,7 +1,17 @@
-package city.gridcommand.ingest;
+package city.gridcommand.app;
 
-import city.gridcommand.store.CaseOpening;
-import city.gridcommand.store.EventChangeRelay;
+import city.gridcommand.event.EventRaising;
+import city.gridcommand.ingest.Admission;
+import city.gridcommand.ingest.IngestCounters;
+import city.gridcommand.ingest.IngestLimits;
+import city.gridcommand.ingest.IngestPipeline;
+import city.gridcommand.ingest.IngestSettings;
+import city.gridcommand.ingest.SignalDecoder;
+import city.gridcommand.ingest.WriteBehind;
+import city.gridcommand.live.EventChangeRelay;
+import city.gridcommand.locate.CellPlacer;
+import city.gridcommand.registry.SenderRegistry;
+import city.gridcommand.rules.RuleJudge;
 import city.gridcommand.store.PgBatchStore;
 import city.gridcommand.store.StoreSettings;
 import io.vertx.sqlclient.Pool;
@@ -12,7 +22,10 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** Builds the framework-free ingest core from typed configuration and the database pool. */
+/**
+ * Assembles the message path from its stages: decode, admit, locate, judge, write (the store, which
+ * hands committed event changes to the relay that publishes them).
+ */
 @ApplicationScoped
 public class IngestWiring {
 
@@ -24,8 +37,8 @@ public class IngestWiring {
 
     @Produces
     @Singleton
-    WriteBehind writeBehind(IngestSettings settings, Pool pool, IngestCounters counters,
-            CaseOpening opening, EventChangeRelay changes) {
+    WriteBehind writeBehind(IngestSettings settings, Pool pool, IngestCounters counters, EventRaising raising,
+            EventChangeRelay relay) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "grid-write-behind-retry");
             thread.setDaemon(true);
@@ -33,18 +46,18 @@ public class IngestWiring {
         });
         WriteBehind.Settings batching = new WriteBehind.Settings(settings.maxBatch(), settings.maxConcurrentWrites(),
                 settings.capacity(), settings.maxRetryDelay(), settings.deadLetterPayloadBytes());
-        return new WriteBehind(batching, new PgBatchStore(pool, opening, changes), counters, timer);
+        return new WriteBehind(batching, new PgBatchStore(pool, raising, relay), counters, timer);
     }
 
     @Produces
     @Singleton
-    IngestPipeline pipeline(IngestSettings settings, StoreSettings store, SenderRegistry registry,
-            SignalPlacer placer, WriteBehind writeBehind, IngestCounters counters) {
+    IngestPipeline pipeline(IngestSettings settings, StoreSettings store, SenderRegistry registry, CellPlacer cells,
+            RuleJudge rules, WriteBehind writeBehind, IngestCounters counters) {
         Duration retention = Duration.ofDays(store.retentionDays());
         Duration maxAge = settings.maxAge().compareTo(retention) < 0 ? settings.maxAge() : retention;
         IngestLimits limits = new IngestLimits(settings.maxPayloadBytes(), settings.maxFutureSkew(), maxAge);
         SignalDecoder decoder = new SignalDecoder(limits, System::currentTimeMillis);
-        return new IngestPipeline(decoder, registry, settings.unknownSenders(), placer, writeBehind, counters,
-                settings.deadLetterPayloadBytes());
+        return new IngestPipeline(decoder, new Admission(registry, settings.unknownSenders()), cells::place,
+                rules::judge, writeBehind, counters, settings.deadLetterPayloadBytes());
     }
 }

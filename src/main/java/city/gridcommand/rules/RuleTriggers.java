@@ -1,19 +1,13 @@
 package city.gridcommand.rules;
 
+import city.gridcommand.event.EventTrigger;
+import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
-import city.gridcommand.signal.Severity;
-import java.util.List;
 
-/**
- * A rule's verdict that a cell has (still) a kind of event: the persistence layer merges it into the
- * open event of ({@code cell}, {@code category}). {@code cell} is the base cell, {@code cellPath} the base
- * hierarchy root first; {@code ts} is when the engine raised it (epoch ms).
- */
-public record EventTrigger(String ruleId, String category, Severity severity, String department, String cell,
-        List<String> cellPath, TriggerSource source, long ts) {
+/** How the rules word their verdicts: a trigger of a rule in the base cell a signal was placed in. */
+final class RuleTriggers {
 
-    public EventTrigger {
-        cellPath = List.copyOf(cellPath);
+    private RuleTriggers() {
     }
 
     /** A trigger of {@code rule} in the base cell of {@code at}, which must be {@linkplain #placed placed}. */

@@ -1,6 +1,12 @@
-package city.gridcommand.locate;
+package city.gridcommand.app;
 
 import city.gridcommand.geo.Grid;
+import city.gridcommand.locate.Assignments;
+import city.gridcommand.locate.CellPlacer;
+import city.gridcommand.locate.GridMap;
+import city.gridcommand.locate.LiveGrid;
+import city.gridcommand.locate.WorkerCellTracker;
+import city.gridcommand.locate.WorkerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
-package city.gridcommand.store;
+package city.gridcommand.live;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import city.gridcommand.store.EventChange;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -11,8 +11,7 @@ import org.jboss.logging.Logger;
  * later). Called after the transaction that logged them, so nothing is shown that the log lacks; a
  * listener that fails never stops the others or the writer.
  */
-@ApplicationScoped
-public class EventChangeRelay implements Consumer<List<EventChange>> {
+public final class EventChangeRelay implements Consumer<List<EventChange>> {
 
     private static final Logger LOG = Logger.getLogger(EventChangeRelay.class);
 

@@ -1,4 +1,4 @@
-package city.gridcommand.rules;
+package city.gridcommand.event;
 
 import city.gridcommand.signal.Signal;
 import java.util.Locale;

@@ -1,5 +1,8 @@
-package city.gridcommand.embedded;
+package city.gridcommand.app;
 
+import city.gridcommand.embedded.BootstrapSettings;
+import city.gridcommand.embedded.EmbeddedInfrastructure;
+import city.gridcommand.embedded.EmbeddedStartException;
 import city.gridcommand.sim.SimulateCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -35,7 +38,7 @@ public final class GridCommandMain {
     }
 
     /** Stops the embedded parts, if this launcher started any; called once the service has stopped. */
-    static void stopEmbedded() {
+    public static void stopEmbedded() {
         EmbeddedInfrastructure started = embedded;
         embedded = null;
         if (started != null) {

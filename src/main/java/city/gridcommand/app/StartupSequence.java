@@ -1,0 +1,64 @@
+package city.gridcommand.app;
+
+import city.gridcommand.grid.GridService;
+import city.gridcommand.ingest.mqtt.MqttIngestLifecycle;
+import city.gridcommand.live.EventTopicPublisher;
+import city.gridcommand.registry.SenderDirectory;
+import city.gridcommand.rules.runtime.SenderMemory;
+import city.gridcommand.store.PartitionMaintainer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * The order in which the service comes up and goes down, in one place. Flyway has migrated the schema
+ * before this runs. Each step needs the ones before it; the broker's messages flow only at the end, so
+ * the first message already finds its grid, its sender and the rules' memory.
+ */
+@ApplicationScoped
+class StartupSequence {
+
+    private static final Logger LOG = Logger.getLogger(StartupSequence.class);
+
+    private final GridService grid;
+    private final SenderDirectory senders;
+    private final SenderMemory memory;
+    private final PartitionMaintainer partitions;
+    private final EventTopicPublisher eventTopics;
+    private final MqttIngestLifecycle ingest;
+
+    StartupSequence(GridService grid, SenderDirectory senders, SenderMemory memory, PartitionMaintainer partitions,
+            EventTopicPublisher eventTopics, MqttIngestLifecycle ingest) {
+        this.grid = grid;
+        this.senders = senders;
+        this.memory = memory;
+        this.partitions = partitions;
+        this.eventTopics = eventTopics;
+        this.ingest = ingest;
+    }
+
+    void start(@Observes StartupEvent event) {
+        // 1. the grid in force: the stored one, or the demo city on a first embedded start
+        grid.putInForceAtStart();
+        // 2. the registry: who may send, fixed devices' positions, workers' assigned cells
+        senders.reload();
+        // 3. the rules' memory: each sender's last stored message (silence), each worker's settled cell
+        memory.recallEveryRegisteredSender();
+        // 4. today's and the coming days' partitions, expired ones dropped
+        partitions.maintain();
+        // 5. the publisher of event changes (grid/v1/events/{cell}), before anything can change
+        eventTopics.start();
+        // 6. the broker connections: messages flow from here on
+        ingest.start();
+        LOG.info("started: grid, registry, sender memory, partitions, event topics, ingest");
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        // the reverse: stop taking messages and drain, stop publishing, then the embedded broker and database
+        ingest.stop();
+        eventTopics.stop();
+        GridCommandMain.stopEmbedded();
+    }
+}

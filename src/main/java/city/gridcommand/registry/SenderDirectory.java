@@ -1,0 +1,111 @@
+package city.gridcommand.registry;
+
+import city.gridcommand.locate.Assignments;
+import city.gridcommand.locate.LiveGrid;
+import city.gridcommand.signal.SignalSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The registered devices and workers, held in memory so the message path never asks the database;
+ * reloaded every {@code grid.ingest.registry-refresh} so a sender registered elsewhere is known soon
+ * after. Each reload also hands the fixed devices' positions to the live grid and keeps every worker's
+ * assigned cells.
+ */
+@ApplicationScoped
+public class SenderDirectory implements SenderRegistry, Assignments {
+
+    private static final Logger LOG = Logger.getLogger(SenderDirectory.class);
+
+    private final RegistryStore store;
+    private final LiveGrid liveGrid;
+    private final Set<String> devices = ConcurrentHashMap.newKeySet();
+    private final Set<String> workers = ConcurrentHashMap.newKeySet();
+    private volatile Map<String, List<String>> assignedCells = Map.of();
+
+    SenderDirectory(RegistryStore store, LiveGrid liveGrid) {
+        this.store = store;
+        this.liveGrid = liveGrid;
+    }
+
+    @Override
+    public boolean isRegistered(SignalSource source, String senderId) {
+        return switch (source) {
+            case WORKER_LOCATION, WORKER_REPORT, WORKER_ACK -> workers.contains(senderId);
+            case TELEMETRY, DETECTION, DEVICE_STATUS -> devices.contains(senderId);
+            case UNKNOWN -> false;
+        };
+    }
+
+    /**
+     * Registers on first sight. A device known only from its status is not registered: its status does
+     * not say whether it is a sensor or a camera. If the write fails, the next message tries again.
+     */
+    @Override
+    public void register(SignalSource source, String senderId) {
+        Set<String> known = switch (source) {
+            case TELEMETRY, DETECTION -> devices;
+            case WORKER_LOCATION, WORKER_REPORT, WORKER_ACK -> workers;
+            case DEVICE_STATUS, UNKNOWN -> null;
+        };
+        if (known == null || !known.add(senderId)) {
+            return;
+        }
+        store.registerSeen(source, senderId).whenComplete((done, error) -> {
+            if (error != null) {
+                known.remove(senderId);
+                LOG.warnf("could not register %s (will try again on its next message): %s", senderId,
+                        error.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public List<String> cellsOf(String workerId) {
+        return assignedCells.getOrDefault(workerId, List.of());
+    }
+
+    /** Takes a device saved through the API into account at once, rather than at the next reload. */
+    public void deviceSaved(Device device) {
+        devices.add(device.id());
+        liveGrid.positionDevice(device.id(), device.position());
+    }
+
+    public void deviceRemoved(String id) {
+        devices.remove(id);
+        liveGrid.positionDevice(id, null);
+    }
+
+    /** Takes a worker saved through the API into account at once. */
+    public void workerSaved(Worker worker) {
+        workers.add(worker.id());
+        Map<String, List<String>> cells = new HashMap<>(assignedCells);
+        cells.put(worker.id(), worker.cells());
+        assignedCells = Map.copyOf(cells);
+    }
+
+    public void workerRemoved(String id) {
+        workers.remove(id);
+        Map<String, List<String>> cells = new HashMap<>(assignedCells);
+        cells.remove(id);
+        assignedCells = Map.copyOf(cells);
+    }
+
+    /** Reloads devices and workers; blocking, so never on an event loop. */
+    @Scheduled(every = "${grid.ingest.registry-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void reload() {
+        RegistryStore.Registered now = store.everySender().toCompletableFuture().join();
+        devices.addAll(now.devices());
+        devices.retainAll(now.devices());
+        workers.addAll(now.workerCells().keySet());
+        workers.retainAll(now.workerCells().keySet());
+        assignedCells = Map.copyOf(now.workerCells());
+        liveGrid.positionDevices(now.positions());
+    }
+}
