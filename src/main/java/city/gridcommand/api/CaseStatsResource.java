@@ -3,7 +3,6 @@ package city.gridcommand.api;
 import city.gridcommand.store.CaseStatsRepository;
 import city.gridcommand.store.CaseStatsRepository.CaseFigures;
 import city.gridcommand.store.CaseStatsRepository.GroupBy;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code GET /api/v1/stats/cases?scope=&from=&to=&by=cell|category|department}: the figures a city is
@@ -50,13 +50,13 @@ public class CaseStatsResource {
     }
 
     @GET
-    public Uni<CaseStats> stats(@QueryParam("scope") String scope, @QueryParam("from") String from,
+    public CompletionStage<CaseStats> stats(@QueryParam("scope") String scope, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("by") String by) {
         GroupBy groupBy = groupBy(by);
         Long fromMs = QueryParams.optionalLong("from", from);
         Long toMs = QueryParams.optionalLong("to", to);
         String cell = scope == null || scope.isBlank() ? null : scope.trim();
-        return repository.figures(cell, fromMs, toMs, groupBy).map(figures -> new CaseStats(cell, fromMs, toMs,
+        return repository.figures(cell, fromMs, toMs, groupBy).thenApply(figures -> new CaseStats(cell, fromMs, toMs,
                 groupBy.name().toLowerCase(Locale.ROOT), figures.stream().map(Group::of).toList()));
     }
 

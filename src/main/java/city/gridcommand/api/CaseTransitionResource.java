@@ -8,7 +8,6 @@ import city.gridcommand.cases.TransitionRequest;
 import city.gridcommand.cases.runtime.CaseRefusedException;
 import city.gridcommand.cases.runtime.CaseService;
 import city.gridcommand.signal.Severity;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code POST /api/v1/events/{id}/transitions}: one step of the seven-step workflow, e.g.
@@ -42,8 +42,9 @@ public class CaseTransitionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Map<String, Object>> transition(@PathParam("id") String id, TransitionBody body) {
-        return cases.transition(EventResource.uuid(id), request(body)).map(change -> change.event().body().getMap());
+    public CompletionStage<Map<String, Object>> transition(@PathParam("id") String id, TransitionBody body) {
+        return cases.transition(EventResource.uuid(id), request(body))
+                .thenApply(change -> change.event().body().getMap());
     }
 
     static TransitionRequest request(TransitionBody body) {

@@ -5,7 +5,6 @@ import city.gridcommand.store.DeadLetterQuery;
 import city.gridcommand.store.DeadLetterRepository;
 import city.gridcommand.store.Page;
 import city.gridcommand.store.StoredDeadLetter;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 /**
@@ -57,12 +57,12 @@ public class DeadLetterResource {
     }
 
     @GET
-    public Uni<Page> page(@QueryParam("reason") String reason, @QueryParam("from") String from,
+    public CompletionStage<Page> page(@QueryParam("reason") String reason, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("before") String before, @QueryParam("limit") String limit) {
         DeadLetterQuery query = new DeadLetterQuery(reason(reason), QueryParams.optionalLong("from", from),
                 QueryParams.optionalLong("to", to), QueryParams.optionalLong("before", before),
                 QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
-        return repository.page(query).map(rows -> new Page(rows.stream().map(DeadLetterView::of).toList(),
+        return repository.page(query).thenApply(rows -> new Page(rows.stream().map(DeadLetterView::of).toList(),
                 rows.size() == query.limit() ? rows.get(rows.size() - 1).id() : null));
     }
 

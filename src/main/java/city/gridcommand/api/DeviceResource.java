@@ -10,7 +10,6 @@ import city.gridcommand.store.LatestSignalRepository;
 import city.gridcommand.store.LatestSignalRepository.LatestReading;
 import city.gridcommand.store.Page;
 import city.gridcommand.registry.SenderDirectory;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /api/v1/devices}: the registered sensors and cameras, paged by id ({@code after} is the
@@ -60,8 +60,9 @@ public class DeviceResource {
     }
 
     @GET
-    public Uni<Page<DeviceView>> list(@QueryParam("type") String type, @QueryParam("department") String department,
-            @QueryParam("after") String after, @QueryParam("limit") String limit) {
+    public CompletionStage<Page<DeviceView>> list(@QueryParam("type") String type,
+            @QueryParam("department") String department, @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
         DeviceType deviceType = null;
         if (type != null && !type.isBlank()) {
             deviceType = DeviceType.fromWire(type.trim());
@@ -70,13 +71,13 @@ public class DeviceResource {
             }
         }
         return repository.page(deviceType, department, after, QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT))
-                .map(page -> new Page<>(page.items().stream().map(this::view).toList(), page.next()));
+                .thenApply(page -> new Page<>(page.items().stream().map(this::view).toList(), page.next()));
     }
 
     @GET
     @Path("/{id}")
-    public Uni<DeviceView> get(@PathParam("id") String id) {
-        return repository.find(id).map(device -> {
+    public CompletionStage<DeviceView> get(@PathParam("id") String id) {
+        return repository.find(id).thenApply(device -> {
             if (device == null) {
                 throw ProblemException.notFound("no device '" + id + "'");
             }
@@ -87,18 +88,22 @@ public class DeviceResource {
     /** The device's latest telemetry (any device id, registered or not). */
     @GET
     @Path("/{id}/latest")
-    public Uni<LatestReading> latestReading(@PathParam("id") String id) {
-        return latest.latestReading(id).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("device '" + id + "' has sent no telemetry"));
+    public CompletionStage<LatestReading> latestReading(@PathParam("id") String id) {
+        return latest.latestReading(id).thenApply(reading -> {
+            if (reading == null) {
+                throw ProblemException.notFound("device '" + id + "' has sent no telemetry");
+            }
+            return reading;
+        });
     }
 
     /** Creates (201) or replaces (200) a device. */
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> put(@PathParam("id") String id, DeviceBody body) {
+    public CompletionStage<Response> put(@PathParam("id") String id, DeviceBody body) {
         Device device = RegistryBodies.device(id, body);
-        return repository.save(device).map(created -> {
+        return repository.save(device).thenApply(created -> {
             registry.deviceSaved(device);
             return Response.status(created ? 201 : 200).entity(view(device)).build();
         });
@@ -106,8 +111,8 @@ public class DeviceResource {
 
     @DELETE
     @Path("/{id}")
-    public Uni<Response> delete(@PathParam("id") String id) {
-        return repository.delete(id).map(removed -> {
+    public CompletionStage<Response> delete(@PathParam("id") String id) {
+        return repository.delete(id).thenApply(removed -> {
             if (!removed) {
                 throw ProblemException.notFound("no device '" + id + "'");
             }

@@ -10,7 +10,6 @@ import city.gridcommand.store.EventQuery;
 import city.gridcommand.store.EventRepository;
 import city.gridcommand.store.EventRepository.HistoryEntry;
 import city.gridcommand.store.Page;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /api/v1/events}: events (cases) by cell subtree, state, severity, category and time, newest
@@ -62,33 +62,33 @@ public class EventResource {
     }
 
     @GET
-    public Uni<EventPage> list(@QueryParam("cell") String cell, @QueryParam("state") String state,
+    public CompletionStage<EventPage> list(@QueryParam("cell") String cell, @QueryParam("state") String state,
             @QueryParam("severity") String severity, @QueryParam("category") String category,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") String before,
             @QueryParam("limit") String limit) {
         EventQuery query = new EventQuery(blankToNull(cell), blankToNull(state), severityOrNull(severity),
                 blankToNull(category), QueryParams.optionalLong("from", from), QueryParams.optionalLong("to", to),
                 cursor(before), QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
-        return events.page(query).map(page -> new EventPage(
+        return events.page(query).thenApply(page -> new EventPage(
                 page.items().stream().map(e -> e.body().getMap()).toList(), page.next()));
     }
 
     @GET
     @Path("/{id}")
-    public Uni<EventDetail> get(@PathParam("id") String id) {
+    public CompletionStage<EventDetail> get(@PathParam("id") String id) {
         UUID uuid = uuid(id);
-        return events.find(uuid).chain(event -> {
+        return events.find(uuid).thenCompose(event -> {
             if (event == null) {
                 throw ProblemException.notFound("no event '" + id + "'");
             }
-            return events.history(uuid).map(history -> new EventDetail(event.body().getMap(), history));
+            return events.history(uuid).thenApply(history -> new EventDetail(event.body().getMap(), history));
         });
     }
 
     /** 201 with the new case, or 200 with the open case of the same cell and category that it joined. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> report(NewEvent body) {
+    public CompletionStage<Response> report(NewEvent body) {
         if (body == null) {
             throw ProblemException.badField("body", "a JSON object body is required");
         }
@@ -103,7 +103,7 @@ public class EventResource {
         long now = System.currentTimeMillis();
         EventRaising.Call call = new EventRaising.Call(origin, body.category(), severityOrDefault(body.severity()),
                 body.reporter(), body.description());
-        return cases.raise(raising.ofCall(call, at, now)).map(change -> Response
+        return cases.raise(raising.ofCall(call, at, now)).thenApply(change -> Response
                 .status(EventChange.RAISED.equals(change.type()) ? 201 : 200).entity(change.event().body().getMap())
                 .build());
     }

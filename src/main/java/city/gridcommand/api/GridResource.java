@@ -11,7 +11,6 @@ import city.gridcommand.store.GridRepository;
 import city.gridcommand.store.GridRepository.GridVersion;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /api/v1/grids}: import the grid (GeoJSON, all or nothing), export it, one cell with its
@@ -74,7 +74,7 @@ public class GridResource {
     @GET
     @Path("/versions")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<List<GridVersion>> versions() {
+    public CompletionStage<List<GridVersion>> versions() {
         return repository.versions();
     }
 

@@ -10,7 +10,6 @@ import city.gridcommand.store.LatestSignalRepository.LatestPosition;
 import city.gridcommand.store.Page;
 import city.gridcommand.registry.SenderDirectory;
 import city.gridcommand.store.WorkerRepository;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /api/v1/workers}: grid workers, cell leaders and supervisors with their assigned cells, paged
@@ -55,8 +55,9 @@ public class WorkerResource {
     }
 
     @GET
-    public Uni<Page<WorkerView>> list(@QueryParam("role") String role, @QueryParam("department") String department,
-            @QueryParam("cell") String cell, @QueryParam("after") String after, @QueryParam("limit") String limit) {
+    public CompletionStage<Page<WorkerView>> list(@QueryParam("role") String role,
+            @QueryParam("department") String department, @QueryParam("cell") String cell,
+            @QueryParam("after") String after, @QueryParam("limit") String limit) {
         WorkerRole workerRole = null;
         if (role != null && !role.isBlank()) {
             workerRole = WorkerRole.fromWire(role.trim());
@@ -65,13 +66,13 @@ public class WorkerResource {
             }
         }
         return repository.page(workerRole, department, cell, after, QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT))
-                .map(page -> new Page<>(page.items().stream().map(this::view).toList(), page.next()));
+                .thenApply(page -> new Page<>(page.items().stream().map(this::view).toList(), page.next()));
     }
 
     @GET
     @Path("/{id}")
-    public Uni<WorkerView> get(@PathParam("id") String id) {
-        return repository.find(id).map(worker -> {
+    public CompletionStage<WorkerView> get(@PathParam("id") String id) {
+        return repository.find(id).thenApply(worker -> {
             if (worker == null) {
                 throw ProblemException.notFound("no worker '" + id + "'");
             }
@@ -82,18 +83,22 @@ public class WorkerResource {
     /** The worker's latest position (any worker id, registered or not). */
     @GET
     @Path("/{id}/position")
-    public Uni<LatestPosition> latestPosition(@PathParam("id") String id) {
-        return latest.latestPosition(id).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("worker '" + id + "' has sent no position"));
+    public CompletionStage<LatestPosition> latestPosition(@PathParam("id") String id) {
+        return latest.latestPosition(id).thenApply(position -> {
+            if (position == null) {
+                throw ProblemException.notFound("worker '" + id + "' has sent no position");
+            }
+            return position;
+        });
     }
 
     /** Creates (201) or replaces (200) a worker; assigned cells must exist in the current grid. */
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> put(@PathParam("id") String id, WorkerBody body) {
+    public CompletionStage<Response> put(@PathParam("id") String id, WorkerBody body) {
         Worker worker = RegistryBodies.worker(id, body, liveGrid.snapshot().grid());
-        return repository.save(worker).map(created -> {
+        return repository.save(worker).thenApply(created -> {
             registry.workerSaved(worker);
             return Response.status(created ? 201 : 200).entity(view(worker)).build();
         });
@@ -101,8 +106,8 @@ public class WorkerResource {
 
     @DELETE
     @Path("/{id}")
-    public Uni<Response> delete(@PathParam("id") String id) {
-        return repository.delete(id).map(removed -> {
+    public CompletionStage<Response> delete(@PathParam("id") String id) {
+        return repository.delete(id).thenApply(removed -> {
             if (!removed) {
                 throw ProblemException.notFound("no worker '" + id + "'");
             }

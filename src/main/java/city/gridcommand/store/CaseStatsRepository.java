@@ -1,12 +1,12 @@
 package city.gridcommand.store;
 
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The evaluation figures of cases (综合评价) over any subtree of cells, grouped by the cell just under
@@ -32,7 +32,7 @@ public class CaseStatsRepository {
     }
 
     /** {@code scope} null: the whole city; {@code from}/{@code to} bound the report time (inclusive, exclusive). */
-    public Uni<List<CaseFigures>> figures(String scope, Long from, Long to, GroupBy by) {
+    public CompletionStage<List<CaseFigures>> figures(String scope, Long from, Long to, GroupBy by) {
         return pool.preparedQuery(sql(by)).execute(Tuple.of(scope, from, to)).map(rows -> {
             List<CaseFigures> figures = new ArrayList<>();
             for (Row r : rows) {
@@ -42,7 +42,7 @@ public class CaseStatsRepository {
                         r.getDouble("p90_close")));
             }
             return figures;
-        });
+        }).toCompletionStage();
     }
 
     private static String sql(GroupBy by) {

@@ -1,13 +1,13 @@
 package city.gridcommand.store;
 
 import city.gridcommand.event.EventRaise;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -26,15 +26,17 @@ public final class CaseStore {
     }
 
     /** Events raised outside a batch of signals (silence), in the order given: raised or joined in one transaction. */
-    public Uni<List<EventChange>> raiseAll(List<EventRaise> raises) {
+    public CompletionStage<List<EventChange>> raiseAll(List<EventRaise> raises) {
         long now = System.currentTimeMillis();
-        return Uni.createFrom().completionStage(pool.withTransaction(
-                        connection -> EventUpsert.applyAll(connection, raises, now)).toCompletionStage())
-                .invoke(afterCommit);
+        return pool.withTransaction(connection -> EventUpsert.applyAll(connection, raises, now))
+                .map(changes -> {
+                    afterCommit.accept(changes);
+                    return changes;
+                }).toCompletionStage();
     }
 
     /** A case from the hotline or a dispatcher: raises it, or joins the open one of its cell and category. */
-    public Uni<EventChange> raise(EventRaise raise) {
+    public CompletionStage<EventChange> raise(EventRaise raise) {
         long now = System.currentTimeMillis();
         return committed(pool.withTransaction(connection -> EventUpsert.apply(connection, raise, now)));
     }
@@ -43,7 +45,7 @@ public final class CaseStore {
      * Locks the case, lets {@code decide} turn it into an update (or fail with a refusal), writes the
      * update, its history entry and its change-log entry. Fails with {@link CaseNotFoundException}.
      */
-    public Uni<EventChange> update(UUID id, Function<StoredEvent, CaseUpdate> decide) {
+    public CompletionStage<EventChange> update(UUID id, Function<StoredEvent, CaseUpdate> decide) {
         return committed(pool.withTransaction(connection -> lock(connection, id)
                 .compose(event -> CaseUpdates.write(connection, event, decide.apply(event)))));
     }
@@ -52,8 +54,9 @@ public final class CaseStore {
      * Open cases whose deadline has passed, locked for this transaction and skipped by other instances,
      * each updated as {@code escalate} says (null: left as it is).
      */
-    public Uni<List<EventChange>> escalateDue(long now, int limit, Function<StoredEvent, CaseUpdate> escalate) {
-        return Uni.createFrom().completionStage(pool.withTransaction(connection -> connection
+    public CompletionStage<List<EventChange>> escalateDue(long now, int limit,
+            Function<StoredEvent, CaseUpdate> escalate) {
+        return pool.withTransaction(connection -> connection
                         .preparedQuery("SELECT " + EventRows.COLUMNS + " FROM event WHERE open AND deadline <= $1 "
                                 + "ORDER BY deadline LIMIT $2 FOR UPDATE SKIP LOCKED")
                         .execute(Tuple.of(now, limit))
@@ -75,11 +78,12 @@ public final class CaseStore {
                             }
                             return chain.map(v -> changes);
                         }))
-                .toCompletionStage()).invoke(changes -> {
+                .map(changes -> {
                     if (!changes.isEmpty()) {
                         afterCommit.accept(changes);
                     }
-                });
+                    return changes;
+                }).toCompletionStage();
     }
 
     private static Future<StoredEvent> lock(SqlConnection connection, UUID id) {
@@ -89,8 +93,10 @@ public final class CaseStore {
                         : Future.failedFuture(new CaseNotFoundException(id)));
     }
 
-    private Uni<EventChange> committed(Future<EventChange> transaction) {
-        return Uni.createFrom().completionStage(transaction.toCompletionStage())
-                .invoke(change -> afterCommit.accept(List.of(change)));
+    private CompletionStage<EventChange> committed(Future<EventChange> transaction) {
+        return transaction.map(change -> {
+            afterCommit.accept(List.of(change));
+            return change;
+        }).toCompletionStage();
     }
 }

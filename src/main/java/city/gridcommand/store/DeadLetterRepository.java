@@ -1,12 +1,12 @@
 package city.gridcommand.store;
 
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** Reads dead letters page by page (keyset on id, so pages stay stable while new ones arrive). */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class DeadLetterRepository {
         this.pool = pool;
     }
 
-    public Uni<List<StoredDeadLetter>> page(DeadLetterQuery query) {
+    public CompletionStage<List<StoredDeadLetter>> page(DeadLetterQuery query) {
         Tuple params = Tuple.tuple()
                 .addString(query.reason() == null ? null : query.reason().code())
                 .addLong(query.from())
@@ -43,6 +43,6 @@ public class DeadLetterRepository {
                         row.getLong("received_at"), row.getBuffer("payload").getBytes(), row.getInteger("payload_size")));
             }
             return page;
-        });
+        }).toCompletionStage();
     }
 }

@@ -3,13 +3,14 @@ package city.gridcommand.store;
 import city.gridcommand.registry.Device;
 import city.gridcommand.registry.DeviceType;
 import city.gridcommand.signal.Position;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Registered sensors and cameras in the {@code device} table, paged by id. */
 @ApplicationScoped
@@ -31,13 +32,13 @@ public class DeviceRepository {
     }
 
     /** Null when there is no such device. */
-    public Uni<Device> find(String id) {
+    public CompletionStage<Device> find(String id) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM device WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.iterator().hasNext() ? device(rows.iterator().next()) : null);
+                .map(rows -> rows.iterator().hasNext() ? device(rows.iterator().next()) : null).toCompletionStage();
     }
 
     /** Devices with ids after {@code after} (null: from the start), optionally of one type and department. */
-    public Uni<Page<Device>> page(DeviceType type, String department, String after, int limit) {
+    public CompletionStage<Page<Device>> page(DeviceType type, String department, String after, int limit) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM device WHERE ($1::text IS NULL OR kind = $1) "
                         + "AND ($2::text IS NULL OR department = $2) AND ($3::text IS NULL OR id > $3) "
                         + "ORDER BY id LIMIT $4")
@@ -46,28 +47,28 @@ public class DeviceRepository {
                     List<Device> devices = new ArrayList<>();
                     rows.forEach(row -> devices.add(device(row)));
                     return Page.of(devices, limit, Device::id);
-                });
+                }).toCompletionStage();
     }
 
     /** Creates or replaces the device; true when it was new. */
-    public Uni<Boolean> save(Device d) {
+    public CompletionStage<Boolean> save(Device d) {
         return pool.preparedQuery(UPSERT + " RETURNING (xmax = 0) AS created").execute(row(d))
-                .map(rows -> rows.iterator().next().getBoolean("created"));
+                .map(rows -> rows.iterator().next().getBoolean("created")).toCompletionStage();
     }
 
     /** Saves many devices in one pipelined batch (the demo city), replacing existing ones. */
-    public Uni<Void> saveAll(List<Device> devices) {
+    public CompletionStage<Void> saveAll(List<Device> devices) {
         if (devices.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return CompletableFuture.completedFuture(null);
         }
         return pool.preparedQuery(UPSERT).executeBatch(devices.stream().map(DeviceRepository::row).toList())
-                .replaceWithVoid();
+                .<Void>mapEmpty().toCompletionStage();
     }
 
     /** True when a device was removed. */
-    public Uni<Boolean> delete(String id) {
+    public CompletionStage<Boolean> delete(String id) {
         return pool.preparedQuery("DELETE FROM device WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.rowCount() > 0);
+                .map(rows -> rows.rowCount() > 0).toCompletionStage();
     }
 
     private static Tuple row(Device d) {

@@ -1,13 +1,13 @@
 package city.gridcommand.store;
 
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /** Reads events and their history for the API; every write goes through {@link CaseStore} or the ingest batch. */
 @ApplicationScoped
@@ -25,12 +25,13 @@ public class EventRepository {
     }
 
     /** Null when there is no such event. */
-    public Uni<StoredEvent> find(UUID id) {
+    public CompletionStage<StoredEvent> find(UUID id) {
         return pool.preparedQuery("SELECT " + EventRows.COLUMNS + " FROM event WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.iterator().hasNext() ? EventRows.event(rows.iterator().next().getDelegate()) : null);
+                .map(rows -> rows.iterator().hasNext() ? EventRows.event(rows.iterator().next()) : null)
+                .toCompletionStage();
     }
 
-    public Uni<List<HistoryEntry>> history(UUID id) {
+    public CompletionStage<List<HistoryEntry>> history(UUID id) {
         return pool.preparedQuery("SELECT at, action, actor, role, from_state, to_state, note, attachments, detail::text "
                         + "FROM event_history WHERE event_id = $1 ORDER BY id").execute(Tuple.of(id))
                 .map(rows -> {
@@ -41,10 +42,10 @@ public class EventRepository {
                                 r.getString(8)));
                     }
                     return entries;
-                });
+                }).toCompletionStage();
     }
 
-    public Uni<Page<StoredEvent>> page(EventQuery q) {
+    public CompletionStage<Page<StoredEvent>> page(EventQuery q) {
         Long beforeAt = null;
         UUID beforeId = null;
         if (q.before() != null) {
@@ -62,8 +63,8 @@ public class EventRepository {
                         beforeAt, beforeId, q.limit() + 1}))
                 .map(rows -> {
                     List<StoredEvent> events = new ArrayList<>();
-                    rows.forEach(r -> events.add(EventRows.event(r.getDelegate())));
+                    rows.forEach(r -> events.add(EventRows.event(r)));
                     return Page.of(events, q.limit(), e -> e.createdAt() + "/" + e.id());
-                });
+                }).toCompletionStage();
     }
 }

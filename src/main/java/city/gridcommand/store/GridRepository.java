@@ -5,16 +5,17 @@ import city.gridcommand.geo.CellAttributes;
 import city.gridcommand.geo.CellKind;
 import city.gridcommand.geo.CellLevel;
 import city.gridcommand.geo.Grid;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
@@ -44,31 +45,33 @@ public class GridRepository {
     }
 
     /** Stores the cells as a new version and makes it current; the version number. */
-    public Uni<Long> replace(List<Cell> cells, String source, JsonArray warnings) {
+    public CompletionStage<Long> replace(List<Cell> cells, String source, JsonArray warnings) {
         return pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(IMPORT_LOCK))
-                .chain(() -> connection.preparedQuery("""
+                .compose(locked -> connection.preparedQuery("""
                                 INSERT INTO grid_version (imported_at, source, cell_count, warnings)
                                 VALUES ($1, $2, $3, $4::jsonb) RETURNING version""")
                         .execute(Tuple.of(System.currentTimeMillis(), source, cells.size(), warnings.encode())))
                 .map(rows -> rows.iterator().next().getLong(0))
-                .call(version -> insertCells(connection, version, cells))
-                .call(() -> connection.query("UPDATE grid_version SET current = false WHERE current").execute())
-                .call(version -> connection.preparedQuery("UPDATE grid_version SET current = true WHERE version = $1")
-                        .execute(Tuple.of(version))));
+                .compose(version -> insertCells(connection, version, cells).map(version))
+                .compose(version -> connection.query("UPDATE grid_version SET current = false WHERE current").execute()
+                        .map(version))
+                .compose(version -> connection
+                        .preparedQuery("UPDATE grid_version SET current = true WHERE version = $1")
+                        .execute(Tuple.of(version)).map(version))).toCompletionStage();
     }
 
     /** The current version number, or null when none was ever stored. */
-    public Uni<Long> currentVersion() {
+    public CompletionStage<Long> currentVersion() {
         return pool.query("SELECT version FROM grid_version WHERE current").execute()
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null).toCompletionStage();
     }
 
     /** The current grid, or null when none was ever stored. */
-    public Uni<Grid> current() {
-        return pool.query("SELECT version FROM grid_version WHERE current").execute().chain(rows -> {
+    public CompletionStage<Grid> current() {
+        return pool.query("SELECT version FROM grid_version WHERE current").execute().compose(rows -> {
             if (!rows.iterator().hasNext()) {
-                return Uni.createFrom().nullItem();
+                return Future.<Grid>succeededFuture(null);
             }
             long version = rows.iterator().next().getLong(0);
             return pool.preparedQuery("SELECT code, name, level, kind, parent, geometry, households, population, "
@@ -79,23 +82,23 @@ public class GridRepository {
                         cells.forEach(row -> list.add(cell(row, reader)));
                         return new Grid(version, list);
                     });
-        });
+        }).toCompletionStage();
     }
 
     /** Every stored version, newest first. */
-    public Uni<List<GridVersion>> versions() {
+    public CompletionStage<List<GridVersion>> versions() {
         return pool.query("SELECT version, imported_at, source, cell_count, current, warnings::text FROM grid_version "
                 + "ORDER BY version DESC").execute().map(rows -> {
                     List<GridVersion> versions = new ArrayList<>();
                     rows.forEach(r -> versions.add(new GridVersion(r.getLong(0), r.getLong(1), r.getString(2),
                             r.getInteger(3), r.getBoolean(4), r.getString(5))));
                     return versions;
-                });
+                }).toCompletionStage();
     }
 
-    private static Uni<Void> insertCells(SqlConnection connection, long version, List<Cell> cells) {
+    private static Future<Void> insertCells(SqlConnection connection, long version, List<Cell> cells) {
         if (cells.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Future.succeededFuture();
         }
         WKBWriter writer = new WKBWriter();
         List<Tuple> rows = new ArrayList<>(cells.size());
@@ -105,7 +108,7 @@ public class GridRepository {
                     c.parent(), Buffer.buffer(writer.write(c.geometry())), a.households(), a.population(),
                     a.workers().toArray(String[]::new), a.leader()}));
         }
-        return connection.preparedQuery(INSERT_CELL).executeBatch(rows).replaceWithVoid();
+        return connection.preparedQuery(INSERT_CELL).executeBatch(rows).mapEmpty();
     }
 
     private static Cell cell(Row row, WKBReader reader) {

@@ -1,15 +1,16 @@
 package city.gridcommand.store;
 
 import city.gridcommand.signal.SignalSource;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The last message stored from a sender, whichever instance took it: what the silence rules must know
@@ -71,24 +72,24 @@ public class LastHeardRepository {
     }
 
     /** Every registered sender that has sent something, with its last message. */
-    public Uni<List<LastHeard>> everyRegisteredSender() {
+    public CompletionStage<List<LastHeard>> everyRegisteredSender() {
         return both(pool.query(DEVICES.formatted("(SELECT id FROM device)")).execute(),
                 pool.query(WORKERS.formatted("(SELECT id FROM worker)")).execute());
     }
 
     /** The last message of each of these devices and workers that has sent something: one query per kind. */
-    public Uni<List<LastHeard>> lastOf(Collection<String> deviceIds, Collection<String> workerIds) {
+    public CompletionStage<List<LastHeard>> lastOf(Collection<String> deviceIds, Collection<String> workerIds) {
         String ids = "unnest($1::text[])";
         return both(pool.preparedQuery(DEVICES.formatted(ids)).execute(Tuple.of(deviceIds.toArray(String[]::new))),
                 pool.preparedQuery(WORKERS.formatted(ids)).execute(Tuple.of(workerIds.toArray(String[]::new))));
     }
 
-    private static Uni<List<LastHeard>> both(Uni<RowSet<Row>> devices, Uni<RowSet<Row>> workers) {
-        return Uni.combine().all().unis(devices, workers).with((d, w) -> {
-            List<LastHeard> all = read(d);
-            all.addAll(read(w));
+    private static CompletionStage<List<LastHeard>> both(Future<RowSet<Row>> devices, Future<RowSet<Row>> workers) {
+        return Future.all(devices, workers).map(results -> {
+            List<LastHeard> all = read(devices.result());
+            all.addAll(read(workers.result()));
             return all;
-        });
+        }).toCompletionStage();
     }
 
     /** Rows of (id, device kind, feed, seq, ts, received_at, lat, lon, settled cell). */

@@ -1,13 +1,13 @@
 package city.gridcommand.store;
 
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The latest reading of a device and the latest position of a worker. Each is one backward scan of
@@ -33,7 +33,7 @@ public class LatestSignalRepository {
     }
 
     /** Null when the device never sent telemetry. */
-    public Uni<LatestReading> latestReading(String deviceId) {
+    public CompletionStage<LatestReading> latestReading(String deviceId) {
         return pool.preparedQuery("""
                 SELECT t.seq, t.ts, t.received_at, t.metrics, t.lat, t.lon, s.online, s.ts AS status_ts
                 FROM (SELECT * FROM telemetry WHERE device_id = $1 ORDER BY ts DESC, seq DESC LIMIT 1) t
@@ -43,11 +43,11 @@ public class LatestSignalRepository {
                 .map(rows -> {
                     Row row = first(rows);
                     return row == null ? null : reading(deviceId, row);
-                });
+                }).toCompletionStage();
     }
 
     /** Null when the worker never sent a position. */
-    public Uni<LatestPosition> latestPosition(String workerId) {
+    public CompletionStage<LatestPosition> latestPosition(String workerId) {
         return pool.preparedQuery("""
                 SELECT seq, ts, received_at, lat, lon, accuracy, battery FROM worker_position
                 WHERE worker_id = $1 ORDER BY ts DESC, seq DESC LIMIT 1""")
@@ -57,7 +57,7 @@ public class LatestSignalRepository {
                     return row == null ? null : new LatestPosition(workerId, row.getLong("seq"), row.getLong("ts"),
                             row.getLong("received_at"), row.getDouble("lat"), row.getDouble("lon"),
                             row.getDouble("accuracy"), row.getDouble("battery"));
-                });
+                }).toCompletionStage();
     }
 
     private static LatestReading reading(String deviceId, Row row) {

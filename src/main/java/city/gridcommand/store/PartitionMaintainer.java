@@ -1,9 +1,9 @@
 package city.gridcommand.store;
 
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -39,23 +39,23 @@ public class PartitionMaintainer {
                 settings.retentionDays(), settings.partitionsAhead());
         for (String table : PARTITIONED) {
             for (DailyPartitions.Day day : wanted) {
-                pool.query("CREATE TABLE IF NOT EXISTS " + day.nameFor(table) + " PARTITION OF " + table
-                        + " FOR VALUES FROM (" + day.fromMs() + ") TO (" + day.toMs() + ")").execute().await()
-                        .indefinitely();
+                Blocking.join(pool.query("CREATE TABLE IF NOT EXISTS " + day.nameFor(table) + " PARTITION OF " + table
+                        + " FOR VALUES FROM (" + day.fromMs() + ") TO (" + day.toMs() + ")").execute()
+                        .toCompletionStage());
             }
             dropExpired(table, wanted);
         }
     }
 
     private void dropExpired(String table, List<DailyPartitions.Day> wanted) {
-        for (Row row : pool.preparedQuery("""
+        for (Row row : Blocking.join(pool.preparedQuery("""
                 SELECT c.relname FROM pg_inherits i
                 JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
-                WHERE p.relname = $1""").execute(Tuple.of(table)).await().indefinitely()) {
+                WHERE p.relname = $1""").execute(Tuple.of(table)).toCompletionStage())) {
             String name = row.getString(0);
             if (DailyPartitions.isExpired(table, name, wanted)) {
                 LOG.infof("dropping partition %s: past the %d-day retention", name, settings.retentionDays());
-                pool.query("DROP TABLE IF EXISTS " + name).execute().await().indefinitely();
+                Blocking.join(pool.query("DROP TABLE IF EXISTS " + name).execute().toCompletionStage());
             }
         }
     }

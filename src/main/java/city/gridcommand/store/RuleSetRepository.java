@@ -1,9 +1,9 @@
 package city.gridcommand.store;
 
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
 
 /** The rule set in force, as JSON, replaced whole; absent until first replaced through the API. */
 @ApplicationScoped
@@ -16,14 +16,15 @@ public class RuleSetRepository {
     }
 
     /** The stored rule set's JSON, or null when the default file is in force. */
-    public Uni<String> current() {
+    public CompletionStage<String> current() {
         return pool.query("SELECT rules::text FROM rule_set WHERE id = 1").execute()
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null)
+                .toCompletionStage();
     }
 
-    public Uni<Void> replace(String json) {
+    public CompletionStage<Void> replace(String json) {
         return pool.preparedQuery("INSERT INTO rule_set (id, rules, updated_at) VALUES (1, $1::jsonb, $2) "
                         + "ON CONFLICT (id) DO UPDATE SET rules = EXCLUDED.rules, updated_at = EXCLUDED.updated_at")
-                .execute(Tuple.of(json, System.currentTimeMillis())).replaceWithVoid();
+                .execute(Tuple.of(json, System.currentTimeMillis())).<Void>mapEmpty().toCompletionStage();
     }
 }

@@ -2,13 +2,14 @@ package city.gridcommand.store;
 
 import city.gridcommand.registry.Worker;
 import city.gridcommand.registry.WorkerRole;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Grid workers, cell leaders and supervisors in the {@code worker} table, paged by id. */
 @ApplicationScoped
@@ -28,13 +29,14 @@ public class WorkerRepository {
     }
 
     /** Null when there is no such worker. */
-    public Uni<Worker> find(String id) {
+    public CompletionStage<Worker> find(String id) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM worker WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.iterator().hasNext() ? worker(rows.iterator().next()) : null);
+                .map(rows -> rows.iterator().hasNext() ? worker(rows.iterator().next()) : null).toCompletionStage();
     }
 
     /** Workers with ids after {@code after}, optionally of one role, department, or assigned to one cell. */
-    public Uni<Page<Worker>> page(WorkerRole role, String department, String cell, String after, int limit) {
+    public CompletionStage<Page<Worker>> page(WorkerRole role, String department, String cell, String after,
+            int limit) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM worker WHERE ($1::text IS NULL OR role = $1) "
                         + "AND ($2::text IS NULL OR department = $2) AND ($3::text IS NULL OR $3 = ANY (cells)) "
                         + "AND ($4::text IS NULL OR id > $4) ORDER BY id LIMIT $5")
@@ -43,28 +45,28 @@ public class WorkerRepository {
                     List<Worker> workers = new ArrayList<>();
                     rows.forEach(row -> workers.add(worker(row)));
                     return Page.of(workers, limit, Worker::id);
-                });
+                }).toCompletionStage();
     }
 
     /** Creates or replaces the worker; true when they were new. */
-    public Uni<Boolean> save(Worker w) {
+    public CompletionStage<Boolean> save(Worker w) {
         return pool.preparedQuery(UPSERT + " RETURNING (xmax = 0) AS created").execute(row(w))
-                .map(rows -> rows.iterator().next().getBoolean("created"));
+                .map(rows -> rows.iterator().next().getBoolean("created")).toCompletionStage();
     }
 
     /** Saves many workers in one pipelined batch (the demo city), replacing existing ones. */
-    public Uni<Void> saveAll(List<Worker> workers) {
+    public CompletionStage<Void> saveAll(List<Worker> workers) {
         if (workers.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return CompletableFuture.completedFuture(null);
         }
         return pool.preparedQuery(UPSERT).executeBatch(workers.stream().map(WorkerRepository::row).toList())
-                .replaceWithVoid();
+                .<Void>mapEmpty().toCompletionStage();
     }
 
     /** True when a worker was removed. */
-    public Uni<Boolean> delete(String id) {
+    public CompletionStage<Boolean> delete(String id) {
         return pool.preparedQuery("DELETE FROM worker WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.rowCount() > 0);
+                .map(rows -> rows.rowCount() > 0).toCompletionStage();
     }
 
     private static Tuple row(Worker w) {

@@ -18,7 +18,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;

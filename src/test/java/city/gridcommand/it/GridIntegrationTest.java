@@ -16,7 +16,7 @@ import city.gridcommand.testing.TestPublisher;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;

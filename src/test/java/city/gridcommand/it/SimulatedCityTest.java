@@ -20,9 +20,9 @@ import city.gridcommand.testing.GridTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.io.OutputStream;
@@ -66,8 +66,8 @@ class SimulatedCityTest {
         DemoCity city = DemoCity.standard();
         byte[] geoJson = new GeoJsonGridWriter().write(0, city.cells());
         given().contentType(ContentType.JSON).body(geoJson).put("/api/v1/grids").then().statusCode(200);
-        devices.saveAll(city.devices()).await().indefinitely();
-        workers.saveAll(city.workers()).await().indefinitely();
+        devices.saveAll(city.devices()).toCompletableFuture().join();
+        workers.saveAll(city.workers()).toCompletableFuture().join();
         registry.reload();
         long start = System.currentTimeMillis();
 
@@ -104,14 +104,14 @@ class SimulatedCityTest {
     private long stored(long since) {
         long n = 0;
         for (Row row : pool.preparedQuery("SELECT count(*) FROM (" + UNION + ") s").execute(Tuple.of(since))
-                .await().indefinitely()) {
+                .toCompletionStage().toCompletableFuture().join()) {
             n = row.getLong(0);
         }
         return n;
     }
 
     private Iterable<Row> rows(long since) {
-        return pool.preparedQuery(UNION).execute(Tuple.of(since)).await().indefinitely();
+        return pool.preparedQuery(UNION).execute(Tuple.of(since)).toCompletionStage().toCompletableFuture().join();
     }
 
     /** Every feed the simulator publishes that carries a position (its own or its device's). */

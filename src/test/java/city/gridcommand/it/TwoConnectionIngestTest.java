@@ -11,7 +11,7 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;

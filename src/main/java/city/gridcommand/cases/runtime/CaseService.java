@@ -7,9 +7,9 @@ import city.gridcommand.cases.TransitionRequest;
 import city.gridcommand.cases.TransitionResult;
 import city.gridcommand.store.CaseStore;
 import city.gridcommand.store.EventChange;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Runs one step of a case: locks it, asks the workflow, and writes the transition with its history and
@@ -27,7 +27,7 @@ public class CaseService {
     }
 
     /** Fails with {@link CaseRefusedException} or {@link city.gridcommand.store.CaseNotFoundException}. */
-    public Uni<EventChange> transition(UUID id, TransitionRequest request) {
+    public CompletionStage<EventChange> transition(UUID id, TransitionRequest request) {
         return store.update(id, event -> {
             TransitionResult result = workflow.apply(CaseSnapshots.of(event), request, System.currentTimeMillis());
             if (result instanceof Refusal refusal) {

@@ -1,6 +1,7 @@
 package city.gridcommand.cases.runtime;
 
 import city.gridcommand.cases.CaseWorkflow;
+import city.gridcommand.store.Blocking;
 import city.gridcommand.store.CaseStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,8 @@ public class DeadlineWatch {
     @Scheduled(every = "${grid.cases.deadline-scan}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void escalateOverdue() {
         long now = System.currentTimeMillis();
-        store.escalateDue(now, BATCH, event -> workflow.escalation().onDeadlinePassed(CaseSnapshots.of(event), now)
-                .map(transition -> CaseSnapshots.update(event, transition)).orElse(null)).await().indefinitely();
+        Blocking.join(store.escalateDue(now, BATCH, event -> workflow.escalation()
+                .onDeadlinePassed(CaseSnapshots.of(event), now)
+                .map(transition -> CaseSnapshots.update(event, transition)).orElse(null)));
     }
 }

@@ -8,6 +8,7 @@ import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.locate.WorkerCellTracker;
 import city.gridcommand.rules.RuleEngine;
 import city.gridcommand.signal.SignalSource;
+import city.gridcommand.store.Blocking;
 import city.gridcommand.store.LastHeardRepository.LastHeard;
 import city.gridcommand.store.LastHeardRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class SenderMemory {
 
     /** Tells the rules the last stored message of every registered device and worker, and restores workers' cells. */
     public void recallEveryRegisteredSender() {
-        List<LastHeard> heard = lastHeard.everyRegisteredSender().await().indefinitely();
+        List<LastHeard> heard = Blocking.join(lastHeard.everyRegisteredSender());
         int settled = 0;
         for (LastHeard last : heard) {
             CellLocation at = recall(last);
@@ -77,7 +78,7 @@ public class SenderMemory {
         }
         Map<String, LastHeard> last = new HashMap<>();
         try {
-            lastHeard.lastOf(devices, workers).await().indefinitely()
+            Blocking.join(lastHeard.lastOf(devices, workers))
                     .forEach(heard -> last.put(heard.senderId(), heard));
         } catch (RuntimeException e) {
             LOG.warnf("cannot check %d silences against the database (%s); raising them", silences.size(),
