@@ -1,6 +1,7 @@
 package city.gridcommand.app;
 
 import city.gridcommand.grid.GridService;
+import city.gridcommand.ingest.mqtt.IngestMetrics;
 import city.gridcommand.ingest.mqtt.MqttIngestLifecycle;
 import city.gridcommand.live.EventTopicPublisher;
 import city.gridcommand.registry.SenderDirectory;
@@ -27,15 +28,17 @@ class StartupSequence {
     private final SenderMemory memory;
     private final PartitionMaintainer partitions;
     private final EventTopicPublisher eventTopics;
+    private final IngestMetrics metrics;
     private final MqttIngestLifecycle ingest;
 
     StartupSequence(GridService grid, SenderDirectory senders, SenderMemory memory, PartitionMaintainer partitions,
-            EventTopicPublisher eventTopics, MqttIngestLifecycle ingest) {
+            EventTopicPublisher eventTopics, IngestMetrics metrics, MqttIngestLifecycle ingest) {
         this.grid = grid;
         this.senders = senders;
         this.memory = memory;
         this.partitions = partitions;
         this.eventTopics = eventTopics;
+        this.metrics = metrics;
         this.ingest = ingest;
     }
 
@@ -50,7 +53,8 @@ class StartupSequence {
         partitions.maintain();
         // 5. the publisher of event changes (grid/v1/events/{cell}), before anything can change
         eventTopics.start();
-        // 6. the broker connections: messages flow from here on
+        // 6. the broker connections, their meters first: messages flow from here on
+        metrics.register();
         ingest.start();
         LOG.info("started: grid, registry, sender memory, partitions, event topics, ingest");
     }

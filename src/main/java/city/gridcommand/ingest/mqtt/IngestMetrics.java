@@ -8,9 +8,7 @@ import city.gridcommand.signal.SignalSource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * Publishes the ingest counters as Prometheus metrics at {@code /q/metrics}: the same numbers as
@@ -19,8 +17,18 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class IngestMetrics {
 
-    void register(@Observes StartupEvent event, MeterRegistry registry, IngestCounters counters,
-            WriteBehind writeBehind) {
+    private final MeterRegistry registry;
+    private final IngestCounters counters;
+    private final WriteBehind writeBehind;
+
+    IngestMetrics(MeterRegistry registry, IngestCounters counters, WriteBehind writeBehind) {
+        this.registry = registry;
+        this.counters = counters;
+        this.writeBehind = writeBehind;
+    }
+
+    /** Registers the meters; once, at start. */
+    public void register() {
         for (SignalSource source : SignalSource.values()) {
             String tag = source.label();
             FunctionCounter.builder("grid.ingest.received", counters, c -> c.receivedOf(source))
