@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes every committed event change to {@code grid/v1/events/{cellCode}} (QoS 1, not retained;
- * CONTRACT section 2) for other consumers and other instances, over its own MQTT connection. The
+ * docs/contract.md section 2) for other consumers and other instances, over its own MQTT connection. The
  * change log is the durable record; a change published while the broker is away is logged as lost here
  * and can be read back from the log.
  */

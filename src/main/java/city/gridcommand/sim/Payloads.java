@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
- * Topics and JSON payloads exactly as CONTRACT.md section 1 gives them. Besides the contract's fields every
+ * Topics and JSON payloads exactly as docs/contract.md section 1 gives them. Besides the contract's fields every
  * payload carries the sender's {@code seq}; coordinates are rounded to 6 decimals (about 0.1 m).
  */
 final class Payloads {

@@ -20,7 +20,7 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
     public static final String HELP = """
             Usage: java -jar target/quarkus-app/quarkus-run.jar simulate [options]
 
-            Publishes the demo city's life to an MQTT broker (MQTT 5, QoS 1) as CONTRACT.md section 1 gives it:
+            Publishes the demo city's life to an MQTT broker (MQTT 5, QoS 1) as docs/contract.md section 1 gives it:
             sensor telemetry with occasional anomalies, camera detections, grid workers' positions on patrol
             and their reports, device status. Prints a progress line every second.
 

@@ -12,7 +12,7 @@ public record StoredEvent(UUID id, String cell, List<String> cellPath, String ca
         String evaluation, long createdAt, Long registeredAt, Long dispatchedAt, Long closedAt, Boolean closedOnTime,
         long updatedAt, boolean open) {
 
-    /** The contract's event body (CONTRACT section 3), as live screens and {@code grid/v1/events/…} get it. */
+    /** The contract's event body (docs/contract.md section 3), as live screens and {@code grid/v1/events/…} get it. */
     public JsonObject body() {
         return new JsonObject().put("id", id.toString()).put("cell", cell).put("cellPath", cellPath)
                 .put("category", category).put("severity", severity).put("state", state).put("level", level)

@@ -1,0 +1,8 @@
+/**
+ * The MQTT 5 subscriber that feeds the pipeline, on Netty: frame decoder, packets, the PUBACK outbox
+ * (acknowledgements after the commit, in arrival order), the in-flight limit (stops reading at capacity),
+ * its connections' lifecycle, readiness check and metrics.
+ *
+ * <p>Depends on {@code ingest} and {@code signal}.
+ */
+package city.gridcommand.ingest.mqtt;
