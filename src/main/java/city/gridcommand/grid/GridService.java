@@ -9,7 +9,7 @@ import city.gridcommand.geo.geojson.GeoJsonGridReader;
 import city.gridcommand.locate.GridMap;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.sim.DemoCity;
-import city.gridcommand.store.Blocking;
+import city.gridcommand.store.Await;
 import city.gridcommand.store.DeviceRepository;
 import city.gridcommand.store.GridRepository;
 import city.gridcommand.store.WorkerRepository;
@@ -49,7 +49,7 @@ public class GridService {
 
     /** Puts the stored grid in force, loading the demo city first when so configured and none is stored. */
     public void putInForceAtStart() {
-        Grid grid = Blocking.join(grids.current());
+        Grid grid = Await.result(grids.current());
         if (grid == null && settings.enabled()) {
             grid = loadDemoCity();
         }
@@ -65,9 +65,9 @@ public class GridService {
     @Scheduled(every = "${grid.grids.refresh}", delayed = "${grid.grids.refresh}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void followImports() {
-        Long stored = Blocking.join(grids.currentVersion());
+        Long stored = Await.result(grids.currentVersion());
         if (stored != null && stored != liveGrid.snapshot().grid().version()) {
-            Grid grid = Blocking.join(grids.current());
+            Grid grid = Await.result(grids.current());
             if (grid != null && grid.version() != liveGrid.snapshot().grid().version()) {
                 putInForce(grid);
             }
@@ -81,7 +81,7 @@ public class GridService {
         if (!report.ok()) {
             throw new GridRefusedException(report);
         }
-        long version = Blocking.join(grids.replace(imported.cellList(), "import", json(report.warnings())));
+        long version = Await.result(grids.replace(imported.cellList(), "import", json(report.warnings())));
         putInForce(new Grid(version, imported.cellList()));
         return new GridImported(version, imported.cellList().size(), report.warnings());
     }
@@ -93,9 +93,9 @@ public class GridService {
         if (!report.ok()) {
             throw new IllegalStateException("the demo city does not validate: " + report.errors().get(0));
         }
-        long version = Blocking.join(grids.replace(city.cells(), "demo", json(report.warnings())));
-        Blocking.join(devices.saveAll(city.devices()));
-        Blocking.join(workers.saveAll(city.workers()));
+        long version = Await.result(grids.replace(city.cells(), "demo", json(report.warnings())));
+        Await.result(devices.saveAll(city.devices()));
+        Await.result(workers.saveAll(city.workers()));
         LOG.infof("loaded the demo city: %d cells, %d devices, %d workers (grid version %d)", city.cells().size(),
                 city.devices().size(), city.workers().size(), version);
         return new Grid(version, city.cells());

@@ -47,7 +47,7 @@ public final class CaseStore {
      */
     public CompletionStage<EventChange> update(UUID id, Function<StoredEvent, CaseUpdate> decide) {
         return committed(pool.withTransaction(connection -> lock(connection, id)
-                .compose(event -> CaseUpdates.write(connection, event, decide.apply(event)))));
+                .compose(event -> CaseUpdateWriter.write(connection, event, decide.apply(event)))));
     }
 
     /**
@@ -70,7 +70,7 @@ public final class CaseStore {
                                 if (update == null) {
                                     continue;
                                 }
-                                chain = chain.compose(v -> CaseUpdates.write(connection, event, update))
+                                chain = chain.compose(v -> CaseUpdateWriter.write(connection, event, update))
                                         .map(change -> {
                                             changes.add(change);
                                             return null;

@@ -67,6 +67,6 @@ public final class EventUpsert {
                                     r.description(), List.of(), detail)
                             .map(v -> new EventChange(EventChange.RAISED, event, 0, now));
                 })
-                .compose(change -> EventChanges.log(connection, change));
+                .compose(change -> ChangeLog.log(connection, change));
     }
 }

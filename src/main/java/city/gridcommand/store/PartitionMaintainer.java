@@ -39,7 +39,7 @@ public class PartitionMaintainer {
                 settings.retentionDays(), settings.partitionsAhead());
         for (String table : PARTITIONED) {
             for (DailyPartitions.Day day : wanted) {
-                Blocking.join(pool.query("CREATE TABLE IF NOT EXISTS " + day.nameFor(table) + " PARTITION OF " + table
+                Await.result(pool.query("CREATE TABLE IF NOT EXISTS " + day.nameFor(table) + " PARTITION OF " + table
                         + " FOR VALUES FROM (" + day.fromMs() + ") TO (" + day.toMs() + ")").execute()
                         .toCompletionStage());
             }
@@ -48,14 +48,14 @@ public class PartitionMaintainer {
     }
 
     private void dropExpired(String table, List<DailyPartitions.Day> wanted) {
-        for (Row row : Blocking.join(pool.preparedQuery("""
+        for (Row row : Await.result(pool.preparedQuery("""
                 SELECT c.relname FROM pg_inherits i
                 JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
                 WHERE p.relname = $1""").execute(Tuple.of(table)).toCompletionStage())) {
             String name = row.getString(0);
             if (DailyPartitions.isExpired(table, name, wanted)) {
                 LOG.infof("dropping partition %s: past the %d-day retention", name, settings.retentionDays());
-                Blocking.join(pool.query("DROP TABLE IF EXISTS " + name).execute().toCompletionStage());
+                Await.result(pool.query("DROP TABLE IF EXISTS " + name).execute().toCompletionStage());
             }
         }
     }

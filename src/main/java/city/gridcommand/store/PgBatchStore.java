@@ -122,7 +122,7 @@ public final class PgBatchStore implements BatchStore {
             } else if (batch.triggered[source.ordinal()]) {
                 chain = chain.compose(v -> insertKeepingTriggersOfNewRows(connection, source, rows, batch));
             } else {
-                SignalInsert<?> insert = SignalInserts.forSource(source);
+                BatchInsert<?> insert = FeedInserts.forSource(source);
                 chain = chain.compose(v -> insert.run(connection, rows)).map(count -> {
                     batch.fresh[source.ordinal()] = count;
                     return null;
@@ -143,7 +143,7 @@ public final class PgBatchStore implements BatchStore {
                     return null;
                 });
         if (!batch.deadLetters.isEmpty()) {
-            chain = chain.compose(v -> SignalInserts.DEAD_LETTER.run(connection, batch.deadLetters)).mapEmpty();
+            chain = chain.compose(v -> FeedInserts.DEAD_LETTER.run(connection, batch.deadLetters)).mapEmpty();
         }
         return chain;
     }
@@ -151,7 +151,7 @@ public final class PgBatchStore implements BatchStore {
     /** Only signals new to the database raise or join events: a redelivered duplicate changes nothing. */
     private static Future<Void> insertKeepingTriggersOfNewRows(SqlConnection connection, SignalSource source,
             List<PendingItem> rows, Batch batch) {
-        return SignalInserts.forSource(source).runReturningKeys(connection, rows, SignalKeys.columns(source))
+        return FeedInserts.forSource(source).runReturningKeys(connection, rows, SignalKeys.columns(source))
                 .map(fresh -> {
                     batch.fresh[source.ordinal()] = fresh.size();
                     for (PendingItem item : rows) {
@@ -165,7 +165,7 @@ public final class PgBatchStore implements BatchStore {
 
     /** Only reports new to the database open or join a case: a redelivered report changes nothing. */
     private Future<Void> insertReports(SqlConnection connection, List<PendingItem> rows, Batch batch, long now) {
-        return SignalInserts.WORKER_REPORT.runReturning(connection, rows).compose(inserted -> {
+        return FeedInserts.WORKER_REPORT.runReturning(connection, rows).compose(inserted -> {
             Set<UUID> fresh = new HashSet<>();
             for (Row row : inserted) {
                 fresh.add(row.getUUID(0));

@@ -1,7 +1,7 @@
 package city.gridcommand.cases.runtime;
 
 import city.gridcommand.cases.CaseWorkflow;
-import city.gridcommand.store.Blocking;
+import city.gridcommand.store.Await;
 import city.gridcommand.store.CaseStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +28,7 @@ public class DeadlineWatch {
     @Scheduled(every = "${grid.cases.deadline-scan}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void escalateOverdue() {
         long now = System.currentTimeMillis();
-        Blocking.join(store.escalateDue(now, BATCH, event -> workflow.escalation()
+        Await.result(store.escalateDue(now, BATCH, event -> workflow.escalation()
                 .onDeadlinePassed(CaseSnapshots.of(event), now)
                 .map(transition -> CaseSnapshots.update(event, transition)).orElse(null)));
     }

@@ -6,7 +6,7 @@ import city.gridcommand.rules.RuleSet;
 import city.gridcommand.rules.RuleSetParser;
 import city.gridcommand.rules.RuleSetResult;
 import city.gridcommand.rules.RuleSetWriter;
-import city.gridcommand.store.Blocking;
+import city.gridcommand.store.Await;
 import city.gridcommand.store.RuleSetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ public class RuleSets {
 
     /** Blocking: read once when the engine is built. */
     public RuleSet inForce() {
-        stored = Blocking.join(repository.current());
+        stored = Await.result(repository.current());
         if (stored == null) {
             return DefaultRules.load();
         }
@@ -48,8 +48,8 @@ public class RuleSets {
         RuleSetResult parsed = RuleSetParser.parse(json);
         if (parsed.accepted()) {
             String canonical = new String(RuleSetWriter.toJson(parsed.ruleSet()), StandardCharsets.UTF_8);
-            Blocking.join(repository.replace(canonical));
-            stored = Blocking.join(repository.current());
+            Await.result(repository.replace(canonical));
+            stored = Await.result(repository.current());
             engine.replaceRules(parsed.ruleSet());
         }
         return parsed;
@@ -59,7 +59,7 @@ public class RuleSets {
      * The rule set stored by another instance since this one last looked, or null. Blocking.
      */
     RuleSet storedElsewhere() {
-        String now = Blocking.join(repository.current());
+        String now = Await.result(repository.current());
         if (now == null || now.equals(stored)) {
             return null;
         }

@@ -4,7 +4,7 @@ import city.gridcommand.event.EventRaising;
 import city.gridcommand.event.EventTrigger;
 import city.gridcommand.rules.RuleEngine;
 import city.gridcommand.rules.RuleSet;
-import city.gridcommand.store.Blocking;
+import city.gridcommand.store.Await;
 import city.gridcommand.store.CaseStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +55,7 @@ public class RuleTicker {
         List<EventTrigger> confirmed = new ArrayList<>(silence.get(false));
         confirmed.addAll(memory.stillSilent(silence.get(true)));
         if (!confirmed.isEmpty()) {
-            Blocking.join(cases.raiseAll(raising.ofTriggers(confirmed, now)));
+            Await.result(cases.raiseAll(raising.ofTriggers(confirmed, now)));
         }
     }
 }

@@ -8,7 +8,7 @@ import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.locate.WorkerCellTracker;
 import city.gridcommand.rules.RuleEngine;
 import city.gridcommand.signal.SignalSource;
-import city.gridcommand.store.Blocking;
+import city.gridcommand.store.Await;
 import city.gridcommand.store.LastHeardRepository.LastHeard;
 import city.gridcommand.store.LastHeardRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +46,7 @@ public class SenderMemory {
 
     /** Tells the rules the last stored message of every registered device and worker, and restores workers' cells. */
     public void recallEveryRegisteredSender() {
-        List<LastHeard> heard = Blocking.join(lastHeard.everyRegisteredSender());
+        List<LastHeard> heard = Await.result(lastHeard.everyRegisteredSender());
         int settled = 0;
         for (LastHeard last : heard) {
             CellLocation at = recall(last);
@@ -78,7 +78,7 @@ public class SenderMemory {
         }
         Map<String, LastHeard> last = new HashMap<>();
         try {
-            Blocking.join(lastHeard.lastOf(devices, workers))
+            Await.result(lastHeard.lastOf(devices, workers))
                     .forEach(heard -> last.put(heard.senderId(), heard));
         } catch (RuntimeException e) {
             LOG.warnf("cannot check %d silences against the database (%s); raising them", silences.size(),

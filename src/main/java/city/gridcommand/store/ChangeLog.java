@@ -5,13 +5,13 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 /** Appends to the change log in the caller's transaction; the log's identity column gives the global seq. */
-final class EventChanges {
+final class ChangeLog {
 
     private static final String LOG = """
             INSERT INTO event_change (event_id, cell, cell_path, type, at, body) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
             RETURNING seq""";
 
-    private EventChanges() {
+    private ChangeLog() {
     }
 
     static Future<EventChange> log(SqlConnection connection, EventChange change) {

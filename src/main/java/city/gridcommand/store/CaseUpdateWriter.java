@@ -5,7 +5,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 /** Writes a case update (every mutable column), its history entry and its change-log entry. */
-final class CaseUpdates {
+final class CaseUpdateWriter {
 
     private static final String UPDATE = """
             UPDATE event SET severity = $2, state = $3, level = $4, department = $5, assignee = $6, step = $7,
@@ -15,7 +15,7 @@ final class CaseUpdates {
             WHERE id = $1
             RETURNING\s""" + EventRows.COLUMNS;
 
-    private CaseUpdates() {
+    private CaseUpdateWriter() {
     }
 
     static Future<EventChange> write(SqlConnection connection, StoredEvent before, CaseUpdate update) {
@@ -29,6 +29,6 @@ final class CaseUpdates {
                                 update.actor(), update.role(), before.state(), after.state(), update.note(),
                                 update.attachments(), update.detail())
                         .map(v -> new EventChange(EventChange.UPDATED, after, 0, after.updatedAt())))
-                .compose(change -> EventChanges.log(connection, change));
+                .compose(change -> ChangeLog.log(connection, change));
     }
 }

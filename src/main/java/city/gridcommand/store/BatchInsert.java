@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  *
  * @param <R> what one row is made from (a signal type, or the pending item itself for dead letters)
  */
-final class SignalInsert<R> {
+final class BatchInsert<R> {
 
     /** A column: its name, its SQL array type, the Java type of its values and how to get one from a row. */
     record Column<R>(String name, String arrayType, Class<?> type, Function<R, ?> value) {
@@ -39,7 +39,7 @@ final class SignalInsert<R> {
     private final List<Column<R>> columns;
     private final List<Column<PendingItem>> itemColumns;
 
-    private SignalInsert(String sql, Function<PendingItem, R> row, List<Column<R>> columns,
+    private BatchInsert(String sql, Function<PendingItem, R> row, List<Column<R>> columns,
             List<Column<PendingItem>> itemColumns) {
         this.sql = sql;
         this.row = row;
@@ -48,15 +48,15 @@ final class SignalInsert<R> {
     }
 
     /** {@code INSERT INTO table (columns) SELECT * FROM unnest($1::type[], …) ON CONFLICT DO NOTHING}. */
-    static <R> SignalInsert<R> unnest(String table, Function<PendingItem, R> row, List<Column<R>> columns) {
-        return new SignalInsert<>("INSERT INTO " + table + " (" + names(columns) + ") SELECT * FROM unnest("
+    static <R> BatchInsert<R> unnest(String table, Function<PendingItem, R> row, List<Column<R>> columns) {
+        return new BatchInsert<>("INSERT INTO " + table + " (" + names(columns) + ") SELECT * FROM unnest("
                 + placeholders(columns, false) + ") ON CONFLICT DO NOTHING", row, columns, List.of());
     }
 
     /** Like {@link #unnest}, followed by the signal's {@link #CELL_COLUMNS}. */
-    static <R> SignalInsert<R> placed(String table, Function<PendingItem, R> row, List<Column<R>> columns) {
+    static <R> BatchInsert<R> placed(String table, Function<PendingItem, R> row, List<Column<R>> columns) {
         String names = names(columns);
-        return new SignalInsert<>("INSERT INTO " + table + " (" + names + ", cell, cell_path) SELECT " + names
+        return new BatchInsert<>("INSERT INTO " + table + " (" + names + ", cell, cell_path) SELECT " + names
                 + ", cell, string_to_array(cell_path, ',') FROM unnest(" + placeholders(columns, true) + ") AS u(" + names
                 + ", cell, cell_path) ON CONFLICT DO NOTHING", row, columns, CELL_COLUMNS);
     }
@@ -65,8 +65,8 @@ final class SignalInsert<R> {
      * An insert whose SELECT over the unnested parameters is written by hand ({@code $n} in column order,
      * then the {@link #CELL_COLUMNS}).
      */
-    static <R> SignalInsert<R> custom(String sql, Function<PendingItem, R> row, List<Column<R>> columns) {
-        return new SignalInsert<>(sql, row, columns, CELL_COLUMNS);
+    static <R> BatchInsert<R> custom(String sql, Function<PendingItem, R> row, List<Column<R>> columns) {
+        return new BatchInsert<>(sql, row, columns, CELL_COLUMNS);
     }
 
     /**

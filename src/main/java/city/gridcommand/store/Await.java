@@ -8,13 +8,13 @@ import java.util.concurrent.CompletionStage;
  * result, or the failure itself when it is unchecked, not the {@link CompletionException} that
  * {@code join()} wraps it in, so callers catch and report what the database said.
  */
-public final class Blocking {
+public final class Await {
 
-    private Blocking() {
+    private Await() {
     }
 
     /** Never call it on an event loop. */
-    public static <T> T join(CompletionStage<T> stage) {
+    public static <T> T result(CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().join();
         } catch (CompletionException e) {

@@ -1,6 +1,6 @@
 package city.gridcommand.store;
 
-import static city.gridcommand.store.SignalInsert.column;
+import static city.gridcommand.store.BatchInsert.column;
 
 import city.gridcommand.ingest.PendingItem;
 import city.gridcommand.signal.DeviceStatus;
@@ -20,12 +20,12 @@ import java.util.UUID;
  * The INSERT of each feed's table and of the dead-letter table, column by column (see V1__ingest.sql),
  * each signal followed by its cells (V2__grid.sql).
  */
-final class SignalInserts {
+final class FeedInserts {
 
-    private SignalInserts() {
+    private FeedInserts() {
     }
 
-    static final SignalInsert<Telemetry> TELEMETRY = SignalInsert.placed("telemetry",
+    static final BatchInsert<Telemetry> TELEMETRY = BatchInsert.placed("telemetry",
             item -> (Telemetry) item.signal(), List.of(
                     column("device_id", "text[]", String.class, Telemetry::senderId),
                     column("seq", "int8[]", Long.class, Telemetry::seq),
@@ -36,7 +36,7 @@ final class SignalInserts {
                     column("lat", "float8[]", Double.class, t -> lat(t.position())),
                     column("lon", "float8[]", Double.class, t -> lon(t.position()))));
 
-    static final SignalInsert<WorkerPosition> WORKER_POSITION = SignalInsert.placed("worker_position",
+    static final BatchInsert<WorkerPosition> WORKER_POSITION = BatchInsert.placed("worker_position",
             item -> (WorkerPosition) item.signal(), List.of(
                     column("worker_id", "text[]", String.class, WorkerPosition::senderId),
                     column("seq", "int8[]", Long.class, WorkerPosition::seq),
@@ -47,7 +47,7 @@ final class SignalInserts {
                     column("accuracy", "float8[]", Double.class, WorkerPosition::accuracy),
                     column("battery", "float8[]", Double.class, WorkerPosition::battery)));
 
-    static final SignalInsert<Detection> DETECTION = SignalInsert.placed("detection",
+    static final BatchInsert<Detection> DETECTION = BatchInsert.placed("detection",
             item -> (Detection) item.signal(), List.of(
                     column("camera_id", "text[]", String.class, Detection::senderId),
                     column("seq", "int8[]", Long.class, Detection::seq),
@@ -64,7 +64,7 @@ final class SignalInserts {
      * Photos are a list per report; they travel as JSON arrays because unnest flattens 2-D arrays. The
      * new report ids come back: only a new report becomes (or joins) a case.
      */
-    static final SignalInsert<WorkerReport> WORKER_REPORT = SignalInsert.custom("""
+    static final BatchInsert<WorkerReport> WORKER_REPORT = BatchInsert.custom("""
             INSERT INTO worker_report (report_id, worker_id, ts, received_at, category, description, lat, lon,
                                        photos, severity, cell, cell_path)
             SELECT r.id, r.worker, r.ts, r.received, r.category, r.description, r.lat, r.lon,
@@ -86,7 +86,7 @@ final class SignalInserts {
                     column("photos", "jsonb[]", JsonArray.class, r -> new JsonArray(List.copyOf(r.photos()))),
                     column("severity", "text[]", String.class, r -> r.severity() == null ? null : r.severity().name())));
 
-    static final SignalInsert<WorkerAck> WORKER_ACK = SignalInsert.placed("worker_ack",
+    static final BatchInsert<WorkerAck> WORKER_ACK = BatchInsert.placed("worker_ack",
             item -> (WorkerAck) item.signal(), List.of(
                     column("worker_id", "text[]", String.class, WorkerAck::senderId),
                     column("ts", "int8[]", Long.class, WorkerAck::ts),
@@ -95,7 +95,7 @@ final class SignalInserts {
                     column("event_id", "text[]", String.class, WorkerAck::eventId),
                     column("action", "text[]", String.class, WorkerAck::action)));
 
-    static final SignalInsert<DeviceStatus> DEVICE_STATUS = SignalInsert.placed("device_status",
+    static final BatchInsert<DeviceStatus> DEVICE_STATUS = BatchInsert.placed("device_status",
             item -> (DeviceStatus) item.signal(), List.of(
                     column("device_id", "text[]", String.class, DeviceStatus::senderId),
                     column("ts", "int8[]", Long.class, DeviceStatus::ts),
@@ -106,7 +106,7 @@ final class SignalInserts {
      * Dead letters have no identity to deduplicate on: a bad message sent twice is two records of a
      * problem (the dead-letter table has no unique key, so ON CONFLICT never fires).
      */
-    static final SignalInsert<PendingItem> DEAD_LETTER = SignalInsert.unnest("dead_letter", item -> item, List.of(
+    static final BatchInsert<PendingItem> DEAD_LETTER = BatchInsert.unnest("dead_letter", item -> item, List.of(
             column("reason", "text[]", String.class, i -> i.deadLetter().reason().code()),
             column("detail", "text[]", String.class, i -> PgText.clean(i.deadLetter().detail())),
             column("topic", "text[]", String.class, i -> PgText.clean(i.deadLetter().topic())),
@@ -117,7 +117,7 @@ final class SignalInserts {
             column("payload_size", "int4[]", Integer.class, i -> i.deadLetter().payloadSize())));
 
     /** The insert for a feed's signals. */
-    static SignalInsert<?> forSource(SignalSource source) {
+    static BatchInsert<?> forSource(SignalSource source) {
         return switch (source) {
             case TELEMETRY -> TELEMETRY;
             case DETECTION -> DETECTION;
