@@ -63,14 +63,14 @@ public final class SilenceEvaluation {
 
     /**
      * Online is a sign of life like any message. Offline (the last will) is none: the silence clock keeps
-     * running from the last real message, and with {@code onOffline} the episode is raised at once. A
-     * status older than the sender's last message is stale (a retained one replayed) and ignored.
+     * running from the last real message, and with {@code onOffline} the episode is raised at once.
+     * Statuses count in the order they arrive, whatever their {@code ts}: a last will carries the time its
+     * device connected, older than everything the device sent since, and is still its latest word. (A
+     * redelivered or replayed retained status that is stored already raises nothing: only signals new to
+     * the database raise events.)
      */
     private static Outcome<SilenceState> onStatus(SilenceRule rule, SilenceState state, DeviceStatus status,
             SourceKind kind, CellLocation at, long now) {
-        if (state != null && status.ts() < state.last().ts()) {
-            return Outcome.of(state);
-        }
         TriggerSource source = new TriggerSource(kind.wireName(), status.senderId(), null, status.ts());
         if (status.online()) {
             return Outcome.of(seen(state, kind, source, at, now));
