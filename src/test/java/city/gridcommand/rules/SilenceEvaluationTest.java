@@ -139,6 +139,28 @@ class SilenceEvaluationTest {
     }
 
     @Test
+    void theRetainedBirthReplayedWhenTheServiceSubscribesAgainIsNoSignOfLifeNorIsTheWillASecondRaise() {
+        SilenceRule both = silence("both", Duration.ofMinutes(15), true, SourceKind.SENSOR);
+        SilenceState state = SilenceEvaluation.onSignal(both, null, status("smk-1", T0, true), SourceKind.SENSOR,
+                CELL_A, T0).state();
+        state = seen(both, state, reading("smk-1", T0 + MINUTE, "smoke", 0.01), CELL_A);
+        SilenceState replayed = SilenceEvaluation.onSignal(both, state, status("smk-1", T0, true), SourceKind.SENSOR,
+                null, T0 + 10 * MINUTE).state();
+
+        assertThat(replayed.lastSeen()).isEqualTo(T0 + MINUTE);
+        assertThat(tick(both, replayed, T0 + 16 * MINUTE).raised()).isTrue();
+
+        Outcome<SilenceState> will = SilenceEvaluation.onSignal(both, state, status("smk-1", T0, false),
+                SourceKind.SENSOR, null, T0 + 2 * MINUTE);
+        SilenceState back = seen(both, will.state(), reading("smk-1", T0 + 3 * MINUTE, "smoke", 0.01), CELL_A);
+        Outcome<SilenceState> willReplayed = SilenceEvaluation.onSignal(both, back, status("smk-1", T0, false),
+                SourceKind.SENSOR, null, T0 + 4 * MINUTE);
+
+        assertThat(will.raised()).isTrue();
+        assertThat(willReplayed.raised()).as("the will it was already raised for").isFalse();
+    }
+
+    @Test
     void aSenderKnownOnlyByItsStatusIsWatchedAsADeviceWhereTheRuleSaysSo() {
         Outcome<SilenceState> watched = SilenceEvaluation.onSignal(OFFLINE, null, status("dev-9", T0, false),
                 SourceKind.DEVICE, CELL_A, T0);
