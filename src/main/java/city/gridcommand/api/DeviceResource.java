@@ -7,7 +7,7 @@ import city.gridcommand.registry.Device;
 import city.gridcommand.registry.DeviceType;
 import city.gridcommand.store.DeviceRepository;
 import city.gridcommand.store.LatestSignalRepository;
-import city.gridcommand.store.LatestSignalRepository.LatestReading;
+import city.gridcommand.store.LatestSignalRepository.DeviceLatest;
 import city.gridcommand.store.Page;
 import city.gridcommand.registry.SenderDirectory;
 import jakarta.ws.rs.Consumes;
@@ -85,15 +85,18 @@ public class DeviceResource {
         });
     }
 
-    /** The device's latest telemetry (any device id, registered or not). */
+    /**
+     * Every registered device, and any other that has been heard from: its latest reading and detection,
+     * whether it is online and when it was last heard, by the order its messages arrived.
+     */
     @GET
     @Path("/{id}/latest")
-    public CompletionStage<LatestReading> latestReading(@PathParam("id") String id) {
-        return latest.latestReading(id).thenApply(reading -> {
-            if (reading == null) {
-                throw ProblemException.notFound("device '" + id + "' has sent no telemetry");
+    public CompletionStage<DeviceLatest> latest(@PathParam("id") String id) {
+        return latest.latestOfDevice(id).thenApply(device -> {
+            if (device == null) {
+                throw ProblemException.notFound("no device '" + id + "' is registered or has been heard from");
             }
-            return reading;
+            return device;
         });
     }
 

@@ -51,7 +51,7 @@ public final class IngestPipeline {
             Placement placement = locator.place(signal);
             counters.placed(address.source(), placement);
             List<EventTrigger> triggers = judge.judge(signal, placement);
-            writeBehind.add(PendingItem.accepted(signal, placement, triggers, message.ack()));
+            writeBehind.add(PendingItem.accepted(signal, placement, triggers, message.payload(), message.ack()));
         } catch (RejectedMessageException e) {
             reject(e, message, address.source(), address.senderId());
         }

@@ -27,7 +27,12 @@ public enum RejectReason {
     /** Registration is required and the device or worker is not registered. */
     UNKNOWN_SENDER,
     /** The database refused the row itself (not a transient failure); found by isolating it in its batch. */
-    STORE_REJECTED;
+    STORE_REJECTED,
+    /**
+     * A message with the key of a stored one (its feed's unique key) but a different payload: not a
+     * redelivery, and not stored a second time; the detail names both payloads' hashes.
+     */
+    CONFLICTING_DUPLICATE;
 
     /** The lower-case code used in REST filters, JSON and metric tags. */
     public String code() {

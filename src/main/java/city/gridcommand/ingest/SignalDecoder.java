@@ -73,7 +73,7 @@ public final class SignalDecoder {
                     fields.optionalDoubleIn("battery", 0, 1), receivedAt);
             case WORKER_REPORT -> report(sender, fields, receivedAt);
             case WORKER_ACK -> ack(sender, fields, receivedAt);
-            case DEVICE_STATUS -> new DeviceStatus(sender, timestamp(fields), fields.requiredBoolean("online"),
+            case DEVICE_STATUS -> new DeviceStatus(sender, timestampNotAhead(fields), fields.requiredBoolean("online"),
                     receivedAt);
             case UNKNOWN -> throw new RejectedMessageException(RejectReason.UNKNOWN_TOPIC, "topic is not a grid/v1 feed");
         };
@@ -108,16 +108,26 @@ public final class SignalDecoder {
     }
 
     private long timestamp(JsonFields fields) throws RejectedMessageException {
-        long ts = fields.requiredLong("ts");
+        long ts = timestampNotAhead(fields);
         long now = clock.getAsLong();
-        long ahead = ts - now;
-        if (ahead > limits.maxFutureSkew().toMillis()) {
-            throw new RejectedMessageException(RejectReason.IMPLAUSIBLE_TIMESTAMP, "field 'ts' is " + ahead
-                    + " ms ahead of the service clock (limit " + limits.maxFutureSkew().toMillis() + " ms)");
-        }
         if (now - ts > limits.maxAge().toMillis()) {
             throw new RejectedMessageException(RejectReason.IMPLAUSIBLE_TIMESTAMP, "field 'ts' is " + (now - ts)
                     + " ms old (limit " + limits.maxAge().toMillis() + " ms)");
+        }
+        return ts;
+    }
+
+    /**
+     * {@code ts}, checked only against the future. A status takes no other check: a last will carries the
+     * time its device connected, which may be weeks before the broker publishes it, and it is the device's
+     * latest word all the same (statuses count in the order they arrive, not by {@code ts}).
+     */
+    private long timestampNotAhead(JsonFields fields) throws RejectedMessageException {
+        long ts = fields.requiredLong("ts");
+        long ahead = ts - clock.getAsLong();
+        if (ahead > limits.maxFutureSkew().toMillis()) {
+            throw new RejectedMessageException(RejectReason.IMPLAUSIBLE_TIMESTAMP, "field 'ts' is " + ahead
+                    + " ms ahead of the service clock (limit " + limits.maxFutureSkew().toMillis() + " ms)");
         }
         return ts;
     }

@@ -210,8 +210,12 @@ public final class WriteBehind {
             int total = signals[source.ordinal()];
             if (total > 0) {
                 int fresh = counts.newOf(source);
+                int conflicts = counts.conflictsOf(source);
                 counters.processed(source, fresh);
-                counters.duplicates(source, total - fresh);
+                counters.duplicates(source, total - fresh - conflicts);
+                for (int i = 0; i < conflicts; i++) {
+                    counters.rejected(source, RejectReason.CONFLICTING_DUPLICATE);
+                }
             }
         }
     }

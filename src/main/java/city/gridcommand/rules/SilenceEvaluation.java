@@ -40,8 +40,13 @@ public final class SilenceEvaluation {
     }
 
     static SilenceState seen(SilenceState state, SourceKind kind, TriggerSource source, CellLocation at, long now) {
+        return seen(state, kind, source, at, now, state == null ? null : state.lastStatus());
+    }
+
+    private static SilenceState seen(SilenceState state, SourceKind kind, TriggerSource source, CellLocation at,
+            long now, DeviceStatus lastStatus) {
         CellLocation cell = RuleTriggers.placed(at) ? at : state == null ? null : state.at();
-        return new SilenceState(kind, now, source, cell, false);
+        return new SilenceState(kind, now, source, cell, false, lastStatus);
     }
 
     static Outcome<SilenceState> tick(Rule rule, Duration silentFor, SilenceState state, long now, Duty duty) {
@@ -63,23 +68,31 @@ public final class SilenceEvaluation {
 
     /**
      * Online is a sign of life like any message. Offline (the last will) is none: the silence clock keeps
-     * running from the last real message, and with {@code onOffline} the episode is raised at once. A
-     * status older than the sender's last message is stale (a retained one replayed) and ignored.
+     * running from the last real message, and with {@code onOffline} the episode is raised at once.
+     * Statuses count in the order they arrive, whatever their {@code ts}: a last will carries the time its
+     * device connected, older than everything the device sent since, and is still its latest word. The
+     * status last taken, arriving again (a redelivery, or the broker's retained status replayed when the
+     * service subscribes), is no news: no sign of life, and no second raise. (Whatever the rules make of
+     * a status, one already stored raises nothing: only signals new to the database raise events.)
      */
     private static Outcome<SilenceState> onStatus(SilenceRule rule, SilenceState state, DeviceStatus status,
             SourceKind kind, CellLocation at, long now) {
-        if (state != null && status.ts() < state.last().ts()) {
+        if (state != null && repeats(state.lastStatus(), status)) {
             return Outcome.of(state);
         }
         TriggerSource source = new TriggerSource(kind.wireName(), status.senderId(), null, status.ts());
         if (status.online()) {
-            return Outcome.of(seen(state, kind, source, at, now));
+            return Outcome.of(seen(state, kind, source, at, now, status));
         }
         CellLocation cell = RuleTriggers.placed(at) ? at : state == null ? null : state.at();
         boolean wasRaised = state != null && state.raised();
         boolean raise = rule.onOffline() && !wasRaised && cell != null;
         SilenceState next = new SilenceState(kind, state == null ? now : state.lastSeen(),
-                state == null ? source : state.last(), cell, wasRaised || raise);
+                state == null ? source : state.last(), cell, wasRaised || raise, status);
         return new Outcome<>(next, raise ? RuleTriggers.of(rule, cell, source, now) : null);
+    }
+
+    private static boolean repeats(DeviceStatus last, DeviceStatus status) {
+        return last != null && last.ts() == status.ts() && last.online() == status.online();
     }
 }

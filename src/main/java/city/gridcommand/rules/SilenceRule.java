@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Raises once per silence episode for a sender of one of the {@code senders} kinds that has sent nothing
  * for {@code silentFor} (null: never by time alone), or, with {@code onOffline}, that reports itself
- * offline (its retained status or MQTT last will). Any later message from the sender ends the episode.
+ * offline (its retained status or MQTT last will), in the order statuses arrive, not by their {@code ts}.
+ * Any later message from the sender ends the episode.
  * A status counts as from the kind the sender's other messages have shown; {@code device} stands for
  * senders heard only through their status so far.
  */

@@ -2,9 +2,12 @@ package city.gridcommand.store;
 
 import city.gridcommand.ingest.PendingItem;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.lang.reflect.Array;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -12,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * One multi-row INSERT for the rows of one table: each column's values for the whole batch go in as
  * one array parameter and come out through {@code unnest}, so a batch of any size costs one round trip.
- * Duplicates are skipped by {@code ON CONFLICT DO NOTHING}; the row count is the number of new rows.
+ * Rows whose key is stored already are skipped by {@code ON CONFLICT DO NOTHING} ({@link Duplicates}
+ * sorts them into redeliveries and conflicting duplicates); the row count is the number of new rows.
  *
  * @param <R> what one row is made from (a signal type, or the pending item itself for dead letters)
  */
@@ -27,12 +31,14 @@ final class BatchInsert<R> {
     }
 
     /**
-     * The cell columns every signal table has (V2__grid.sql): the base cell, and the cell path as one
-     * comma-separated text per row, split by {@code string_to_array} because unnest flattens 2-D arrays.
+     * The columns every signal table has besides its own: the base cell, the cell path as one
+     * comma-separated text per row, split by {@code string_to_array} because unnest flattens 2-D arrays
+     * (V2__grid.sql), and the fingerprint of the payload the row was stored from (V4__identity.sql).
      */
-    static final List<Column<PendingItem>> CELL_COLUMNS = List.of(
+    static final List<Column<PendingItem>> SIGNAL_COLUMNS = List.of(
             column("cell", "text[]", String.class, item -> CellColumns.cell(item.placement())),
-            column("cell_path", "text[]", String.class, item -> CellColumns.path(item.placement())));
+            column("cell_path", "text[]", String.class, item -> CellColumns.path(item.placement())),
+            column("payload_hash", "int8[]", Long.class, item -> PayloadHash.of(item.payload())));
 
     private final String sql;
     private final Function<PendingItem, R> row;
@@ -53,49 +59,31 @@ final class BatchInsert<R> {
                 + placeholders(columns, false) + ") ON CONFLICT DO NOTHING", row, columns, List.of());
     }
 
-    /** Like {@link #unnest}, followed by the signal's {@link #CELL_COLUMNS}. */
+    /** Like {@link #unnest}, followed by the {@link #SIGNAL_COLUMNS}. */
     static <R> BatchInsert<R> placed(String table, Function<PendingItem, R> row, List<Column<R>> columns) {
         String names = names(columns);
-        return new BatchInsert<>("INSERT INTO " + table + " (" + names + ", cell, cell_path) SELECT " + names
-                + ", cell, string_to_array(cell_path, ',') FROM unnest(" + placeholders(columns, true) + ") AS u(" + names
-                + ", cell, cell_path) ON CONFLICT DO NOTHING", row, columns, CELL_COLUMNS);
+        return new BatchInsert<>("INSERT INTO " + table + " (" + names + ", cell, cell_path, payload_hash) SELECT "
+                + names + ", cell, string_to_array(cell_path, ','), payload_hash FROM unnest("
+                + placeholders(columns, true) + ") AS u(" + names + ", cell, cell_path, payload_hash)"
+                + " ON CONFLICT DO NOTHING", row, columns, SIGNAL_COLUMNS);
     }
 
     /**
      * An insert whose SELECT over the unnested parameters is written by hand ({@code $n} in column order,
-     * then the {@link #CELL_COLUMNS}).
+     * then the {@link #SIGNAL_COLUMNS}).
      */
     static <R> BatchInsert<R> custom(String sql, Function<PendingItem, R> row, List<Column<R>> columns) {
-        return new BatchInsert<>(sql, row, columns, CELL_COLUMNS);
+        return new BatchInsert<>(sql, row, columns, SIGNAL_COLUMNS);
     }
 
-    /**
-     * Runs the insert and returns the identity ({@code returning} columns joined by '/') of every row
-     * that was new: what a duplicate must not be counted for again.
-     */
-    Future<java.util.Set<String>> runReturningKeys(SqlConnection connection, List<PendingItem> items,
-            String returning) {
-        return connection.preparedQuery(sql + " RETURNING " + returning).execute(parameters(items)).map(rows -> {
-            java.util.Set<String> keys = new java.util.HashSet<>();
-            for (io.vertx.sqlclient.Row row : rows) {
-                StringBuilder key = new StringBuilder();
-                for (int i = 0; i < row.size(); i++) {
-                    key.append(i == 0 ? "" : "/").append(row.getValue(i));
-                }
-                keys.add(key.toString());
-            }
-            return keys;
-        });
-    }
-
+    /** Runs the insert; the row count is the number of new rows. */
     Future<Integer> run(SqlConnection connection, List<PendingItem> items) {
         return connection.preparedQuery(sql).execute(parameters(items)).map(rows -> rows.rowCount());
     }
 
-    /** For an insert ending in {@code RETURNING}: the returned rows (one per new row). */
-    Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> runReturning(SqlConnection connection,
-            List<PendingItem> items) {
-        return connection.preparedQuery(sql).execute(parameters(items));
+    /** Runs the insert with {@code RETURNING returning}: one row for each new row. */
+    Future<RowSet<Row>> runReturning(SqlConnection connection, List<PendingItem> items, String returning) {
+        return connection.preparedQuery(sql + " RETURNING " + returning).execute(parameters(items));
     }
 
     Tuple parameters(List<PendingItem> items) {
@@ -127,11 +115,11 @@ final class BatchInsert<R> {
         return columns.stream().map(Column::name).collect(Collectors.joining(", "));
     }
 
-    /** {@code $1::type1, $2::type2, …} for the columns, then the cell columns if {@code placed}. */
+    /** {@code $1::type1, $2::type2, …} for the columns, then the signal columns if {@code placed}. */
     private static String placeholders(List<? extends Column<?>> columns, boolean placed) {
-        List<Column<?>> all = new java.util.ArrayList<>(columns);
+        List<Column<?>> all = new ArrayList<>(columns);
         if (placed) {
-            all.addAll(CELL_COLUMNS);
+            all.addAll(SIGNAL_COLUMNS);
         }
         StringBuilder params = new StringBuilder();
         for (int i = 0; i < all.size(); i++) {

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * The INSERT of each feed's table and of the dead-letter table, column by column (see V1__ingest.sql),
- * each signal followed by its cells (V2__grid.sql).
+ * each signal followed by its cells (V2__grid.sql) and its payload's fingerprint (V4__identity.sql).
  */
 final class FeedInserts {
 
@@ -60,21 +60,18 @@ final class FeedInserts {
                     column("lat", "float8[]", Double.class, d -> lat(d.position())),
                     column("lon", "float8[]", Double.class, d -> lon(d.position()))));
 
-    /**
-     * Photos are a list per report; they travel as JSON arrays because unnest flattens 2-D arrays. The
-     * new report ids come back: only a new report becomes (or joins) a case.
-     */
+    /** Photos are a list per report; they travel as JSON arrays because unnest flattens 2-D arrays. */
     static final BatchInsert<WorkerReport> WORKER_REPORT = BatchInsert.custom("""
             INSERT INTO worker_report (report_id, worker_id, ts, received_at, category, description, lat, lon,
-                                       photos, severity, cell, cell_path)
+                                       photos, severity, cell, cell_path, payload_hash)
             SELECT r.id, r.worker, r.ts, r.received, r.category, r.description, r.lat, r.lon,
                    ARRAY(SELECT jsonb_array_elements_text(r.photos)), r.severity, r.cell,
-                   string_to_array(r.cell_path, ',')
+                   string_to_array(r.cell_path, ','), r.payload_hash
             FROM unnest($1::uuid[], $2::text[], $3::int8[], $4::int8[], $5::text[], $6::text[], $7::float8[],
-                        $8::float8[], $9::jsonb[], $10::text[], $11::text[], $12::text[])
-                 AS r(id, worker, ts, received, category, description, lat, lon, photos, severity, cell, cell_path)
-            ON CONFLICT DO NOTHING
-            RETURNING report_id""", item -> (WorkerReport) item.signal(), List.of(
+                        $8::float8[], $9::jsonb[], $10::text[], $11::text[], $12::text[], $13::int8[])
+                 AS r(id, worker, ts, received, category, description, lat, lon, photos, severity, cell, cell_path,
+                      payload_hash)
+            ON CONFLICT DO NOTHING""", item -> (WorkerReport) item.signal(), List.of(
                     column("report_id", "uuid[]", UUID.class, WorkerReport::reportId),
                     column("worker_id", "text[]", String.class, WorkerReport::senderId),
                     column("ts", "int8[]", Long.class, WorkerReport::ts),

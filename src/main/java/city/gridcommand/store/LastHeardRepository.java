@@ -15,8 +15,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * The last message stored from a sender, whichever instance took it: what the silence rules must know
  * across a restart and across instances. One backward index scan per sender and feed (telemetry and
- * positions by their identity index across the daily partitions, detections by camera and seq, statuses
- * by device and ts).
+ * positions by their identity index across the daily partitions, detections by theirs (camera, ts, seq),
+ * statuses by arrival).
  */
 @ApplicationScoped
 public class LastHeardRepository {
@@ -41,10 +41,10 @@ public class LastHeardRepository {
                  WHERE device_id = %1$s ORDER BY ts DESC, seq DESC LIMIT 1)
                 UNION ALL
                 (SELECT 'DETECTION', seq, ts, received_at, lat, lon FROM detection
-                 WHERE camera_id = %1$s ORDER BY seq DESC LIMIT 1)
+                 WHERE camera_id = %1$s ORDER BY ts DESC, seq DESC LIMIT 1)
                 UNION ALL
                 (SELECT 'DEVICE_STATUS', NULL, ts, received_at, NULL, NULL FROM device_status
-                 WHERE device_id = %1$s ORDER BY ts DESC LIMIT 1)
+                 WHERE device_id = %1$s ORDER BY received_at DESC, ts DESC LIMIT 1)
             ) heard
             ORDER BY received_at DESC LIMIT 1
             """;

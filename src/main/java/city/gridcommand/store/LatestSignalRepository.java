@@ -10,15 +10,32 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The latest reading of a device and the latest position of a worker. Each is one backward scan of
- * the table's identity index, (sender, ts, seq), across the daily partitions.
+ * What a device last sent and whether it is online, and the latest position of a worker. Readings,
+ * detections and positions are each one backward scan of their table's identity index (sender, ts, seq),
+ * across the daily partitions; statuses are taken in the order they arrived (device_status_arrival).
  */
 @ApplicationScoped
 public class LatestSignalRepository {
 
-    /** A device's latest telemetry and, if it ever sent one, its latest online flag. */
-    public record LatestReading(String deviceId, long seq, long ts, long receivedAt, Map<String, Object> metrics,
-            Double lat, Double lon, Boolean online, Long statusTs) {
+    /**
+     * A device as it was last heard.
+     *
+     * @param type             {@code sensor} or {@code camera} as registered; null for an unregistered device
+     * @param seq              {@code seq} to {@code lon}: its latest telemetry by its own clock (null without any)
+     * @param online           false when the last message that arrived from it is a status saying it is
+     *                         offline (its last will), true after any other, null when nothing arrived
+     * @param statusTs         its latest status by arrival: the {@code ts} it carries and when it arrived
+     * @param lastHeardAt      when the service received its latest reading, detection or status
+     * @param detection        its latest detection (null without any)
+     */
+    public record DeviceLatest(String deviceId, String type, Long seq, Long ts, Long receivedAt,
+            Map<String, Object> metrics, Double lat, Double lon, Boolean online, Long statusTs, Long statusReceivedAt,
+            Long lastHeardAt, LatestDetection detection) {
+    }
+
+    /** A camera's latest detection. */
+    public record LatestDetection(long seq, long ts, long receivedAt, String kind, double confidence,
+            String snapshotUrl, Double lat, Double lon) {
     }
 
     /** A worker's latest position. */
@@ -26,24 +43,42 @@ public class LatestSignalRepository {
             Double accuracy, Double battery) {
     }
 
+    /**
+     * A device's registration, latest reading, detection and status, in one row. A last will arrives after
+     * every message its device sent on that connection, so on a tie of arrival times the status is the later.
+     */
+    private static final String DEVICE_LATEST = """
+            SELECT d.kind AS type, t.seq, t.ts, t.received_at, t.metrics, t.lat, t.lon,
+                   x.seq AS d_seq, x.ts AS d_ts, x.received_at AS d_received_at, x.kind AS d_kind, x.confidence,
+                   x.snapshot_url, x.lat AS d_lat, x.lon AS d_lon,
+                   s.ts AS status_ts, s.received_at AS status_received_at,
+                   greatest(t.received_at, x.received_at, s.received_at) AS last_heard_at,
+                   CASE WHEN s.online IS NULL AND t.received_at IS NULL AND x.received_at IS NULL THEN NULL
+                        WHEN NOT s.online AND s.received_at >= coalesce(greatest(t.received_at, x.received_at), 0)
+                        THEN false
+                        ELSE true END AS online
+            FROM (SELECT $1::text AS id) k
+            LEFT JOIN device d ON d.id = k.id
+            LEFT JOIN LATERAL (SELECT seq, ts, received_at, metrics, lat, lon FROM telemetry WHERE device_id = $1
+                               ORDER BY ts DESC, seq DESC LIMIT 1) t ON true
+            LEFT JOIN LATERAL (SELECT seq, ts, received_at, kind, confidence, snapshot_url, lat, lon FROM detection
+                               WHERE camera_id = $1 ORDER BY ts DESC, seq DESC LIMIT 1) x ON true
+            LEFT JOIN LATERAL (SELECT online, ts, received_at FROM device_status WHERE device_id = $1
+                               ORDER BY received_at DESC, ts DESC LIMIT 1) s ON true""";
+
     private final Pool pool;
 
     LatestSignalRepository(Pool pool) {
         this.pool = pool;
     }
 
-    /** Null when the device never sent telemetry. */
-    public CompletionStage<LatestReading> latestReading(String deviceId) {
-        return pool.preparedQuery("""
-                SELECT t.seq, t.ts, t.received_at, t.metrics, t.lat, t.lon, s.online, s.ts AS status_ts
-                FROM (SELECT * FROM telemetry WHERE device_id = $1 ORDER BY ts DESC, seq DESC LIMIT 1) t
-                LEFT JOIN LATERAL (SELECT online, ts FROM device_status WHERE device_id = $1
-                                   ORDER BY ts DESC LIMIT 1) s ON true""")
-                .execute(Tuple.of(deviceId))
-                .map(rows -> {
-                    Row row = first(rows);
-                    return row == null ? null : reading(deviceId, row);
-                }).toCompletionStage();
+    /** Null when the device is neither registered nor ever heard from. */
+    public CompletionStage<DeviceLatest> latestOfDevice(String deviceId) {
+        return pool.preparedQuery(DEVICE_LATEST).execute(Tuple.of(deviceId)).map(rows -> {
+            Row row = first(rows);
+            return row.getString("type") == null && row.getLong("last_heard_at") == null ? null
+                    : deviceLatest(deviceId, row);
+        }).toCompletionStage();
     }
 
     /** Null when the worker never sent a position. */
@@ -60,11 +95,16 @@ public class LatestSignalRepository {
                 }).toCompletionStage();
     }
 
-    private static LatestReading reading(String deviceId, Row row) {
+    private static DeviceLatest deviceLatest(String deviceId, Row row) {
         JsonObject metrics = (JsonObject) row.getJson("metrics");
-        return new LatestReading(deviceId, row.getLong("seq"), row.getLong("ts"), row.getLong("received_at"),
-                metrics.getMap(), row.getDouble("lat"), row.getDouble("lon"), row.getBoolean("online"),
-                row.getLong("status_ts"));
+        LatestDetection detection = row.getLong("d_seq") == null ? null
+                : new LatestDetection(row.getLong("d_seq"), row.getLong("d_ts"), row.getLong("d_received_at"),
+                        row.getString("d_kind"), row.getDouble("confidence"), row.getString("snapshot_url"),
+                        row.getDouble("d_lat"), row.getDouble("d_lon"));
+        return new DeviceLatest(deviceId, row.getString("type"), row.getLong("seq"), row.getLong("ts"),
+                row.getLong("received_at"), metrics == null ? null : metrics.getMap(), row.getDouble("lat"),
+                row.getDouble("lon"), row.getBoolean("online"), row.getLong("status_ts"),
+                row.getLong("status_received_at"), row.getLong("last_heard_at"), detection);
     }
 
     private static Row first(RowSet<Row> rows) {

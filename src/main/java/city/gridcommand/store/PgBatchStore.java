@@ -11,21 +11,19 @@ import city.gridcommand.signal.WorkerReport;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
  * Writes a batch in one transaction: one multi-row INSERT per feed present in the batch, the worker
  * cell changes its positions settled, the cases its new worker reports open or join, the events its
- * new signals' rule triggers raise or join (as {@link EventRaising} decides) (with their change-log entries), and its dead letters. Failures are
- * sorted by SQLSTATE into "the data was refused" (permanent) and "the database is unavailable" (retry).
+ * new signals' rule triggers raise or join (as {@link EventRaising} decides) (with their change-log
+ * entries), and its dead letters, including one for each conflicting duplicate (a stored key with
+ * another payload: {@link Duplicates}). Failures are sorted by SQLSTATE into "the data was refused"
+ * (permanent) and "the database is unavailable" (retry).
  * Event changes are handed to {@code afterCommit} once they are durable.
  */
 public final class PgBatchStore implements BatchStore {
@@ -56,7 +54,7 @@ public final class PgBatchStore implements BatchStore {
                     if (!batch.changes.isEmpty()) {
                         afterCommit.accept(batch.changes);
                     }
-                    return new StoredCounts(batch.fresh);
+                    return new StoredCounts(batch.fresh, batch.conflicts);
                 })
                 .recover(error -> Future.failedFuture(classify(error)))
                 .toCompletionStage();
@@ -68,6 +66,9 @@ public final class PgBatchStore implements BatchStore {
         final List<PendingItem> deadLetters = new ArrayList<>();
         final List<EventTrigger> triggers = new ArrayList<>();
         final int[] fresh = new int[SOURCES];
+        final int[] conflicts = new int[SOURCES];
+        /** The dead letters of the conflicting duplicates found while writing. */
+        final List<PendingItem> conflictLetters = new ArrayList<>();
         final List<EventChange> changes = new ArrayList<>();
         /** Per feed: whether a signal of it carries rule triggers. */
         final boolean[] triggered = new boolean[SOURCES];
@@ -111,6 +112,7 @@ public final class PgBatchStore implements BatchStore {
     private Future<Void> insertAll(SqlConnection connection, Batch batch, long now) {
         batch.changes.clear();
         batch.triggers.clear();
+        batch.conflictLetters.clear();
         Future<Void> chain = Future.succeededFuture();
         for (SignalSource source : SignalSource.feeds()) {
             List<PendingItem> rows = batch.bySource.get(source.ordinal());
@@ -122,11 +124,13 @@ public final class PgBatchStore implements BatchStore {
             } else if (batch.triggered[source.ordinal()]) {
                 chain = chain.compose(v -> insertKeepingTriggersOfNewRows(connection, source, rows, batch));
             } else {
-                BatchInsert<?> insert = FeedInserts.forSource(source);
-                chain = chain.compose(v -> insert.run(connection, rows)).map(count -> {
-                    batch.fresh[source.ordinal()] = count;
-                    return null;
-                });
+                // Without a transaction (one-statement batches) a conflict found here is dead-lettered by
+                // statements of their own; if one of them fails, the retry finds the rows just stored as
+                // redeliveries and the conflict again, so nothing is stored twice or lost.
+                SignalKeys.FeedKey key = SignalKeys.of(source);
+                chain = chain.compose(v -> FeedInserts.forSource(source).run(connection, rows))
+                        .compose(count -> Duplicates.ofCount(connection, key, rows, count))
+                        .map(sorted -> record(batch, source, sorted));
             }
         }
         List<PendingItem> positions = batch.bySource.get(SignalSource.WORKER_LOCATION.ordinal());
@@ -142,47 +146,56 @@ public final class PgBatchStore implements BatchStore {
                     batch.changes.addAll(changes);
                     return null;
                 });
-        if (!batch.deadLetters.isEmpty()) {
-            chain = chain.compose(v -> FeedInserts.DEAD_LETTER.run(connection, batch.deadLetters)).mapEmpty();
-        }
+        chain = chain.compose(v -> {
+            List<PendingItem> letters = new ArrayList<>(batch.deadLetters);
+            letters.addAll(batch.conflictLetters);
+            return letters.isEmpty() ? Future.succeededFuture() : FeedInserts.DEAD_LETTER.run(connection, letters);
+        }).mapEmpty();
         return chain;
     }
 
     /** Only signals new to the database raise or join events: a redelivered duplicate changes nothing. */
     private static Future<Void> insertKeepingTriggersOfNewRows(SqlConnection connection, SignalSource source,
             List<PendingItem> rows, Batch batch) {
-        return FeedInserts.forSource(source).runReturningKeys(connection, rows, SignalKeys.columns(source))
-                .map(fresh -> {
-                    batch.fresh[source.ordinal()] = fresh.size();
-                    for (PendingItem item : rows) {
-                        if (item.triggered() && fresh.contains(SignalKeys.of(item.signal()))) {
-                            batch.triggers.addAll(item.triggers());
-                        }
-                    }
-                    return null;
-                });
+        return insertReturningNewItems(connection, source, rows, batch).map(fresh -> {
+            for (PendingItem item : fresh) {
+                batch.triggers.addAll(item.triggers());
+            }
+            return null;
+        });
     }
 
     /** Only reports new to the database open or join a case: a redelivered report changes nothing. */
     private Future<Void> insertReports(SqlConnection connection, List<PendingItem> rows, Batch batch, long now) {
-        return FeedInserts.WORKER_REPORT.runReturning(connection, rows).compose(inserted -> {
-            Set<UUID> fresh = new HashSet<>();
-            for (Row row : inserted) {
-                fresh.add(row.getUUID(0));
-            }
-            batch.fresh[SignalSource.WORKER_REPORT.ordinal()] = fresh.size();
+        return insertReturningNewItems(connection, SignalSource.WORKER_REPORT, rows, batch).compose(fresh -> {
             List<EventRaise> raises = new ArrayList<>();
-            for (PendingItem item : rows) {
-                WorkerReport report = (WorkerReport) item.signal();
-                if (fresh.contains(report.reportId())) {
-                    raising.ofReport(report, item.placement().location(), now).ifPresent(raises::add);
-                }
+            for (PendingItem item : fresh) {
+                raising.ofReport((WorkerReport) item.signal(), item.placement().location(), now).ifPresent(raises::add);
             }
             return EventUpsert.applyAll(connection, raises, now).map(changes -> {
                 batch.changes.addAll(changes);
                 return null;
             });
         });
+    }
+
+    /** Inserts a feed's rows; completes with the items that were new to the database. */
+    private static Future<List<PendingItem>> insertReturningNewItems(SqlConnection connection, SignalSource source,
+            List<PendingItem> rows, Batch batch) {
+        SignalKeys.FeedKey key = SignalKeys.of(source);
+        return FeedInserts.forSource(source).runReturning(connection, rows, key.returning())
+                .compose(inserted -> Duplicates.ofReturned(connection, key, rows, inserted))
+                .map(sorted -> {
+                    record(batch, source, sorted);
+                    return sorted.freshItems();
+                });
+    }
+
+    private static Void record(Batch batch, SignalSource source, Duplicates.Sorted sorted) {
+        batch.fresh[source.ordinal()] = sorted.fresh();
+        batch.conflicts[source.ordinal()] = sorted.conflicts().size();
+        batch.conflictLetters.addAll(sorted.conflicts());
+        return null;
     }
 
     /**

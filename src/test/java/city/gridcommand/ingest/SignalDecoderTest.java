@@ -139,6 +139,20 @@ class SignalDecoderTest {
     }
 
     @Test
+    void takesALastWillStampedWithAConnectTimeOlderThanTheMaximumAgeButNoStatusFromTheFuture() throws Exception {
+        long connectedLongAgo = NOW - Duration.ofDays(30).toMillis();
+        DeviceStatus will = (DeviceStatus) decode(SignalSource.DEVICE_STATUS,
+                "{\"ts\":" + connectedLongAgo + ",\"online\":false}");
+
+        assertThat(will.ts()).isEqualTo(connectedLongAgo);
+        assertThat(rejection(SignalSource.DEVICE_STATUS, "{\"ts\":" + (NOW + Duration.ofHours(1).toMillis())
+                + ",\"online\":true}").reason()).isEqualTo(RejectReason.IMPLAUSIBLE_TIMESTAMP);
+        assertThat(rejection(SignalSource.DETECTION, "{\"ts\":" + connectedLongAgo
+                + ",\"seq\":1,\"kind\":\"fire\",\"confidence\":0.9}").reason())
+                .as("every other feed keeps its maximum age").isEqualTo(RejectReason.IMPLAUSIBLE_TIMESTAMP);
+    }
+
+    @Test
     void refusesOversizedPayloadsBeforeParsing() {
         byte[] huge = new byte[1025];
         assertThatThrownBy(() -> decoder.decode(new TopicAddress(SignalSource.TELEMETRY, "d"), huge, NOW))

@@ -31,7 +31,7 @@ class WriteBehindTest {
 
     private PendingItem telemetry(String device, long seq) {
         Telemetry t = new Telemetry(device, seq, 1_000, Map.of("t", 1.0), null, 1_001);
-        return PendingItem.accepted(t, Placement.UNPLACED, List.of(), acked::incrementAndGet);
+        return PendingItem.accepted(t, Placement.UNPLACED, List.of(), new byte[0], acked::incrementAndGet);
     }
 
     @Test
@@ -57,7 +57,7 @@ class WriteBehindTest {
         for (long seq = 1; seq <= 2; seq++) {
             long s = seq;
             Telemetry t = new Telemetry("a", s, 1_000, Map.of("t", 1.0), null, 1_001);
-            writeBehind.add(PendingItem.accepted(t, Placement.UNPLACED, List.of(), () -> order.add(s)));
+            writeBehind.add(PendingItem.accepted(t, Placement.UNPLACED, List.of(), new byte[0], () -> order.add(s)));
         }
         store.releaseLast();
         assertThat(order).isEmpty();
@@ -155,7 +155,7 @@ class WriteBehindTest {
         };
         store.answersBadly = true;
         Telemetry reading = new Telemetry("a", 1, 1_000, Map.of("t", 1.0), null, 1_001);
-        writeBehind.add(PendingItem.accepted(reading, Placement.UNPLACED, List.of(), delivery));
+        writeBehind.add(PendingItem.accepted(reading, Placement.UNPLACED, List.of(), new byte[0], delivery));
 
         await().untilAsserted(() -> assertThat(redelivered).hasValue(1));
         assertThat(acked).hasValue(0);

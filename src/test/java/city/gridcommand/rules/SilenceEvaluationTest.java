@@ -106,14 +106,58 @@ class SilenceEvaluationTest {
         assertThat(tick(both, state, T0 + 15 * MINUTE).raised()).isTrue();
     }
 
+    /** A real device: its will is written at connect, before its birth message and every reading since. */
     @Test
-    void aStatusOlderThanTheLastMessageIsAStaleRetainedOne() {
-        SilenceState state = seen(OFFLINE, null, reading("smk-1", T0, "smoke", 0.01), CELL_A);
-        Outcome<SilenceState> stale = SilenceEvaluation.onSignal(OFFLINE, state, status("smk-1", T0 - MINUTE, false),
-                SourceKind.SENSOR, null, T0 + 1);
+    void aLastWillStampedWithTheConnectTimeRaisesThoughOlderThanEverythingTheDeviceSentSince() {
+        long connect = T0;
+        SilenceState state = seen(OFFLINE, null, status("smk-1", connect + 5, true), CELL_A);
+        state = seen(OFFLINE, state, reading("smk-1", connect + 10 * MINUTE, "smoke", 0.01), CELL_A);
 
-        assertThat(stale.raised()).isFalse();
-        assertThat(stale.state()).isSameAs(state);
+        Outcome<SilenceState> will = SilenceEvaluation.onSignal(OFFLINE, state, status("smk-1", connect, false),
+                SourceKind.SENSOR, null, connect + 20 * MINUTE);
+
+        assertThat(will.raised()).isTrue();
+        assertThat(will.trigger().cell()).isEqualTo(CELL_A.baseCell());
+        assertThat(will.trigger().source()).isEqualTo(new TriggerSource("sensor", "smk-1", null, connect));
+        assertThat(will.state().lastSeen()).as("the will is no sign of life").isEqualTo(connect + 10 * MINUTE);
+    }
+
+    @Test
+    void anOnlineStatusAfterTheWillClearsTheOfflineStateSoTheNextWillRaisesAgain() {
+        SilenceState state = seen(OFFLINE, null, reading("smk-1", T0 + MINUTE, "smoke", 0.01), CELL_A);
+        Outcome<SilenceState> will = SilenceEvaluation.onSignal(OFFLINE, state, status("smk-1", T0, false),
+                SourceKind.SENSOR, null, T0 + 2 * MINUTE);
+        SilenceState back = SilenceEvaluation.onSignal(OFFLINE, will.state(), status("smk-1", T0 + 3 * MINUTE, true),
+                SourceKind.SENSOR, null, T0 + 3 * MINUTE).state();
+        Outcome<SilenceState> secondWill = SilenceEvaluation.onSignal(OFFLINE, back,
+                status("smk-1", T0 + 3 * MINUTE, false), SourceKind.SENSOR, null, T0 + 9 * MINUTE);
+
+        assertThat(will.state().raised()).isTrue();
+        assertThat(back.raised()).as("online again").isFalse();
+        assertThat(back.lastSeen()).isEqualTo(T0 + 3 * MINUTE);
+        assertThat(secondWill.raised()).isTrue();
+    }
+
+    @Test
+    void theRetainedBirthReplayedWhenTheServiceSubscribesAgainIsNoSignOfLifeNorIsTheWillASecondRaise() {
+        SilenceRule both = silence("both", Duration.ofMinutes(15), true, SourceKind.SENSOR);
+        SilenceState state = SilenceEvaluation.onSignal(both, null, status("smk-1", T0, true), SourceKind.SENSOR,
+                CELL_A, T0).state();
+        state = seen(both, state, reading("smk-1", T0 + MINUTE, "smoke", 0.01), CELL_A);
+        SilenceState replayed = SilenceEvaluation.onSignal(both, state, status("smk-1", T0, true), SourceKind.SENSOR,
+                null, T0 + 10 * MINUTE).state();
+
+        assertThat(replayed.lastSeen()).isEqualTo(T0 + MINUTE);
+        assertThat(tick(both, replayed, T0 + 16 * MINUTE).raised()).isTrue();
+
+        Outcome<SilenceState> will = SilenceEvaluation.onSignal(both, state, status("smk-1", T0, false),
+                SourceKind.SENSOR, null, T0 + 2 * MINUTE);
+        SilenceState back = seen(both, will.state(), reading("smk-1", T0 + 3 * MINUTE, "smoke", 0.01), CELL_A);
+        Outcome<SilenceState> willReplayed = SilenceEvaluation.onSignal(both, back, status("smk-1", T0, false),
+                SourceKind.SENSOR, null, T0 + 4 * MINUTE);
+
+        assertThat(will.raised()).isTrue();
+        assertThat(willReplayed.raised()).as("the will it was already raised for").isFalse();
     }
 
     @Test
