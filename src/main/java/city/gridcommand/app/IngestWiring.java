@@ -44,8 +44,9 @@ public class IngestWiring {
             thread.setDaemon(true);
             return thread;
         });
+        // A refused row's dead letter keeps the whole message (it is within the payload limit) to be replayed.
         WriteBehind.Settings batching = new WriteBehind.Settings(settings.maxBatch(), settings.maxConcurrentWrites(),
-                settings.capacity(), settings.maxRetryDelay(), settings.deadLetterPayloadBytes());
+                settings.capacity(), settings.maxRetryDelay(), settings.maxPayloadBytes());
         return new WriteBehind(batching, new PgBatchStore(pool, raising, relay), counters, timer);
     }
 

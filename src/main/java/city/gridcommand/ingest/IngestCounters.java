@@ -5,8 +5,10 @@ import city.gridcommand.signal.SignalSource;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts every message by source: received, processed (stored as new), duplicates and rejected by
- * reason. Lock-free, so the hot path pays a few nanoseconds per count.
+ * Counts every message by source: received, processed (stored as new), duplicates, rejected by reason
+ * (dead letters stored) and redelivered (handed back to the broker, not durable), so that every message
+ * received is in exactly one of them or still in flight. Lock-free, so the hot path pays a few nanoseconds
+ * per count.
  */
 public final class IngestCounters {
 
@@ -20,6 +22,7 @@ public final class IngestCounters {
     private final LongAdder[] outside = adders(SOURCES);
     private final LongAdder[] unplaced = adders(SOURCES);
     private final LongAdder[] rejected = adders(SOURCES * REASONS);
+    private final LongAdder[] redelivered = adders(SOURCES);
 
     private static LongAdder[] adders(int n) {
         LongAdder[] adders = new LongAdder[n];
@@ -57,6 +60,10 @@ public final class IngestCounters {
         rejected[source.ordinal() * REASONS + reason.ordinal()].increment();
     }
 
+    void redelivered(SignalSource source) {
+        redelivered[source.ordinal()].increment();
+    }
+
     public long receivedOf(SignalSource source) {
         return received[source.ordinal()].sum();
     }
@@ -86,5 +93,13 @@ public final class IngestCounters {
 
     public long rejectedOf(SignalSource source, RejectReason reason) {
         return rejected[source.ordinal() * REASONS + reason.ordinal()].sum();
+    }
+
+    /**
+     * Messages handed back to the broker because they could not be made durable, not even as a dead
+     * letter (the broker sends them again; they are received and counted again).
+     */
+    public long redeliveredOf(SignalSource source) {
+        return redelivered[source.ordinal()].sum();
     }
 }

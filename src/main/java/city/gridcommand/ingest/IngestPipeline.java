@@ -51,7 +51,7 @@ public final class IngestPipeline {
             Placement placement = locator.place(signal);
             counters.placed(address.source(), placement);
             List<EventTrigger> triggers = judge.judge(signal, placement);
-            writeBehind.add(PendingItem.accepted(signal, placement, triggers, message.ack()));
+            writeBehind.add(PendingItem.accepted(signal, placement, triggers, message.payload(), message.ack()));
         } catch (RejectedMessageException e) {
             reject(e, message, address.source(), address.senderId());
         }
@@ -67,8 +67,7 @@ public final class IngestPipeline {
     }
 
     private void reject(RejectedMessageException e, InboundMessage message, SignalSource source, String senderId) {
-        counters.rejected(source, e.reason());
-        DeadLetter letter = DeadLetter.of(e, message, senderId, maxDeadLetterBytes);
+        DeadLetter letter = DeadLetter.of(e, message, senderId, decoder.maxPayloadBytes(), maxDeadLetterBytes);
         writeBehind.add(PendingItem.rejected(letter, source, message.ack()));
     }
 

@@ -41,6 +41,9 @@ public class IngestMetrics {
                     .tag("source", tag).description("signals in no base cell").register(registry);
             FunctionCounter.builder("grid.ingest.unplaced", counters, c -> c.unplacedOf(source))
                     .tag("source", tag).description("signals with no known position").register(registry);
+            FunctionCounter.builder("grid.ingest.redelivered", counters, c -> c.redeliveredOf(source))
+                    .tag("source", tag).description("messages handed back to the broker, not durable")
+                    .register(registry);
             for (RejectReason reason : RejectReason.values()) {
                 FunctionCounter.builder("grid.ingest.rejected", counters, c -> c.rejectedOf(source, reason))
                         .tag("source", tag).tag("reason", reason.code())
