@@ -11,10 +11,10 @@ import java.util.Map;
  * The ingest counters as {@code GET /api/v1/stats/ingest} shows them: totals, the same per source, and
  * the back-pressure state. {@code received = processed + duplicates + rejected + redelivered + inFlight};
  * {@code redelivered} counts messages handed back to the broker because they could not be made durable,
- * not even as a dead letter.
+ * not even as a dead letter, and {@code replayed} the dead letters replayed and durable again.
  */
 public record IngestStatsView(long received, long processed, long duplicates, long rejected,
-        Map<String, Long> rejectedByReason, long redelivered, Map<String, SourceCounts> bySource,
+        Map<String, Long> rejectedByReason, long redelivered, long replayed, Map<String, SourceCounts> bySource,
         BackPressure backPressure) {
 
     /**
@@ -62,7 +62,7 @@ public record IngestStatsView(long received, long processed, long duplicates, lo
         long stalled = writeBehind.stalledSince();
         BackPressure pressure = new BackPressure(writeBehind.pressure().name(), writeBehind.outstanding(),
                 writeBehind.settings().capacity(), stalled == 0 ? null : stalled);
-        return new IngestStatsView(received, processed, duplicates, rejected, byReason, redelivered, bySource,
-                pressure);
+        return new IngestStatsView(received, processed, duplicates, rejected, byReason, redelivered,
+                counters.replayed(), bySource, pressure);
     }
 }

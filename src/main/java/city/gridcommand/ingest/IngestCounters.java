@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts every message by source: received, processed (stored as new), duplicates, rejected by reason
  * (dead letters stored) and redelivered (handed back to the broker, not durable), so that every message
- * received is in exactly one of them or still in flight. Lock-free, so the hot path pays a few nanoseconds
- * per count.
+ * received is in exactly one of them or still in flight; and the dead letters replayed. Lock-free, so the
+ * hot path pays a few nanoseconds per count.
  */
 public final class IngestCounters {
 
@@ -23,6 +23,7 @@ public final class IngestCounters {
     private final LongAdder[] unplaced = adders(SOURCES);
     private final LongAdder[] rejected = adders(SOURCES * REASONS);
     private final LongAdder[] redelivered = adders(SOURCES);
+    private final LongAdder replayed = new LongAdder();
 
     private static LongAdder[] adders(int n) {
         LongAdder[] adders = new LongAdder[n];
@@ -64,6 +65,10 @@ public final class IngestCounters {
         redelivered[source.ordinal()].increment();
     }
 
+    void replayed(int n) {
+        replayed.add(n);
+    }
+
     public long receivedOf(SignalSource source) {
         return received[source.ordinal()].sum();
     }
@@ -101,5 +106,10 @@ public final class IngestCounters {
      */
     public long redeliveredOf(SignalSource source) {
         return redelivered[source.ordinal()].sum();
+    }
+
+    /** Dead letters replayed through the message path and durable again (stored, duplicate or dead letter). */
+    public long replayed() {
+        return replayed.sum();
     }
 }

@@ -50,6 +50,8 @@ public class IngestMetrics {
                         .description("messages dead-lettered").register(registry);
             }
         }
+        FunctionCounter.builder("grid.ingest.replayed", counters, IngestCounters::replayed)
+                .description("dead letters replayed through the message path").register(registry);
         FunctionCounter.builder("grid.ingest.unknown.kinds", counters, c -> c.unknownKindsOf(SignalSource.DETECTION))
                 .description("detections of kinds the rules do not know").register(registry);
         Gauge.builder("grid.ingest.inflight", writeBehind, WriteBehind::outstanding)
