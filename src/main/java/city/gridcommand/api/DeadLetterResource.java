@@ -1,12 +1,16 @@
 package city.gridcommand.api;
 
+import city.gridcommand.ingest.DeadLetterArchive;
+import city.gridcommand.ingest.DeadLetterReplay;
 import city.gridcommand.ingest.RejectReason;
 import city.gridcommand.store.DeadLetterQuery;
 import city.gridcommand.store.DeadLetterRepository;
 import city.gridcommand.store.Page;
 import city.gridcommand.store.StoredDeadLetter;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -22,7 +26,11 @@ import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/v1/deadletters?reason=&from=&to=&limit=&before=}: the messages that could not be
- * used, newest first. {@code next} is the {@code before} cursor of the following page, or null.
+ * used, newest first, each with the first {@value DeadLetterRepository#PAGE_PAYLOAD_BYTES} bytes of its
+ * payload. {@code next} is the {@code before} cursor of the following page, or null.
+ * {@code GET /api/v1/deadletters/{id}}: one, with all of its kept payload.
+ * {@code POST /api/v1/deadletters/replay?reason=&from=&to=&limit=}: re-injects them through the message
+ * path ({@link DeadLetterReplay}).
  */
 @Path("/api/v1/deadletters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,30 +38,36 @@ public class DeadLetterResource {
 
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
+    private static final int DEFAULT_REPLAY_LIMIT = 1000;
+    private static final int MAX_REPLAY_LIMIT = 100_000;
 
     /** A page of dead letters. */
     public record Page(List<DeadLetterView> items, Long next) {
     }
 
     /**
-     * One dead letter. {@code payload} is the kept bytes as UTF-8 text when they are valid UTF-8,
-     * otherwise null and {@code payloadBase64} holds them; {@code truncated} says bytes were cut.
+     * One dead letter. {@code payload} is the bytes shown as UTF-8 text when they are valid UTF-8,
+     * otherwise null and {@code payloadBase64} holds them; {@code truncated} says fewer bytes are shown than
+     * arrived; {@code replayedAt} is when a replay made its message durable again, or null.
      */
     public record DeadLetterView(long id, String reason, String detail, String topic, String source, String senderId,
-            long receivedAt, String payload, String payloadBase64, int payloadSize, boolean truncated) {
+            long receivedAt, String payload, String payloadBase64, int payloadSize, boolean truncated,
+            Long replayedAt) {
 
         static DeadLetterView of(StoredDeadLetter d) {
             String text = utf8(d.payload());
             return new DeadLetterView(d.id(), d.reason(), d.detail(), d.topic(), d.source(), d.senderId(),
                     d.receivedAt(), text, text == null ? Base64.getEncoder().encodeToString(d.payload()) : null,
-                    d.payloadSize(), d.payload().length < d.payloadSize());
+                    d.payloadSize(), d.payload().length < d.payloadSize(), d.replayedAt());
         }
     }
 
     private final DeadLetterRepository repository;
+    private final DeadLetterReplay replay;
 
-    DeadLetterResource(DeadLetterRepository repository) {
+    DeadLetterResource(DeadLetterRepository repository, DeadLetterReplay replay) {
         this.repository = repository;
+        this.replay = replay;
     }
 
     @GET
@@ -64,6 +78,37 @@ public class DeadLetterResource {
                 QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         return repository.page(query).thenApply(rows -> new Page(rows.stream().map(DeadLetterView::of).toList(),
                 rows.size() == query.limit() ? rows.get(rows.size() - 1).id() : null));
+    }
+
+    @GET
+    @Path("{id}")
+    public CompletionStage<DeadLetterView> one(@PathParam("id") String id) {
+        long key = id(id);
+        return repository.find(key).thenApply(found -> found.map(DeadLetterView::of)
+                .orElseThrow(() -> ProblemException.notFound("no dead letter " + key)));
+    }
+
+    /**
+     * Replays at most {@code limit} (default {@value #DEFAULT_REPLAY_LIMIT}) matching dead letters that were
+     * never replayed and kept their whole payload, oldest first, and answers once they are durable again.
+     */
+    @POST
+    @Path("replay")
+    public CompletionStage<DeadLetterReplay.Outcome> replay(@QueryParam("reason") String reason,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit) {
+        DeadLetterArchive.Filter filter = new DeadLetterArchive.Filter(reason(reason),
+                QueryParams.optionalLong("from", from), QueryParams.optionalLong("to", to));
+        int most = QueryParams.limit(limit, DEFAULT_REPLAY_LIMIT, MAX_REPLAY_LIMIT);
+        return replay.start(filter, most).orElseThrow(() -> new ProblemException(409, "Replay already running",
+                "a replay of dead letters is already running on this instance; try again when it is done", null));
+    }
+
+    private static long id(String id) {
+        try {
+            return Long.parseLong(id.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badField("id", "a dead letter's id is an integer, not '" + id + "'");
+        }
     }
 
     private static RejectReason reason(String code) {

@@ -9,10 +9,13 @@ import java.util.Map;
 
 /**
  * The ingest counters as {@code GET /api/v1/stats/ingest} shows them: totals, the same per source, and
- * the back-pressure state. {@code received = processed + duplicates + rejected + inFlight}.
+ * the back-pressure state. {@code received = processed + duplicates + rejected + redelivered + inFlight};
+ * {@code redelivered} counts messages handed back to the broker because they could not be made durable,
+ * not even as a dead letter, and {@code replayed} the dead letters replayed and durable again.
  */
 public record IngestStatsView(long received, long processed, long duplicates, long rejected,
-        Map<String, Long> rejectedByReason, Map<String, SourceCounts> bySource, BackPressure backPressure) {
+        Map<String, Long> rejectedByReason, long redelivered, long replayed, Map<String, SourceCounts> bySource,
+        BackPressure backPressure) {
 
     /**
      * One source's counters; {@code unknownKinds} counts detections of kinds the rules do not know,
@@ -20,7 +23,7 @@ public record IngestStatsView(long received, long processed, long duplicates, lo
      * position at all (both are stored, without a cell).
      */
     public record SourceCounts(long received, long processed, long duplicates, long rejected,
-            Map<String, Long> rejectedByReason, long unknownKinds, long outside, long unplaced) {
+            Map<String, Long> rejectedByReason, long redelivered, long unknownKinds, long outside, long unplaced) {
     }
 
     /** {@code state} is FLOWING, SATURATED or STALLED; {@code stalledSince} is set while STALLED. */
@@ -32,6 +35,7 @@ public record IngestStatsView(long received, long processed, long duplicates, lo
         long processed = 0;
         long duplicates = 0;
         long rejected = 0;
+        long redelivered = 0;
         Map<String, Long> byReason = new LinkedHashMap<>();
         Map<String, SourceCounts> bySource = new LinkedHashMap<>();
         for (SignalSource source : SignalSource.values()) {
@@ -46,17 +50,19 @@ public record IngestStatsView(long received, long processed, long duplicates, lo
                 }
             }
             SourceCounts counts = new SourceCounts(counters.receivedOf(source), counters.processedOf(source),
-                    counters.duplicatesOf(source), sourceRejected, sourceReasons, counters.unknownKindsOf(source),
-                    counters.outsideOf(source), counters.unplacedOf(source));
+                    counters.duplicatesOf(source), sourceRejected, sourceReasons, counters.redeliveredOf(source),
+                    counters.unknownKindsOf(source), counters.outsideOf(source), counters.unplacedOf(source));
             bySource.put(source.label(), counts);
             received += counts.received();
             processed += counts.processed();
             duplicates += counts.duplicates();
             rejected += sourceRejected;
+            redelivered += counts.redelivered();
         }
         long stalled = writeBehind.stalledSince();
         BackPressure pressure = new BackPressure(writeBehind.pressure().name(), writeBehind.outstanding(),
                 writeBehind.settings().capacity(), stalled == 0 ? null : stalled);
-        return new IngestStatsView(received, processed, duplicates, rejected, byReason, bySource, pressure);
+        return new IngestStatsView(received, processed, duplicates, rejected, byReason, redelivered,
+                counters.replayed(), bySource, pressure);
     }
 }

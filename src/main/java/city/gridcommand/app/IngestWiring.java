@@ -2,6 +2,7 @@ package city.gridcommand.app;
 
 import city.gridcommand.event.EventRaising;
 import city.gridcommand.ingest.Admission;
+import city.gridcommand.ingest.DeadLetterReplay;
 import city.gridcommand.ingest.IngestCounters;
 import city.gridcommand.ingest.IngestLimits;
 import city.gridcommand.ingest.IngestPipeline;
@@ -12,6 +13,7 @@ import city.gridcommand.live.EventChangeRelay;
 import city.gridcommand.locate.CellPlacer;
 import city.gridcommand.registry.SenderRegistry;
 import city.gridcommand.rules.RuleJudge;
+import city.gridcommand.store.DeadLetterRepository;
 import city.gridcommand.store.PgBatchStore;
 import city.gridcommand.store.StoreSettings;
 import io.vertx.sqlclient.Pool;
@@ -44,8 +46,9 @@ public class IngestWiring {
             thread.setDaemon(true);
             return thread;
         });
+        // A refused row's dead letter keeps the whole message (it is within the payload limit) to be replayed.
         WriteBehind.Settings batching = new WriteBehind.Settings(settings.maxBatch(), settings.maxConcurrentWrites(),
-                settings.capacity(), settings.maxRetryDelay(), settings.deadLetterPayloadBytes());
+                settings.capacity(), settings.maxRetryDelay(), settings.maxPayloadBytes());
         return new WriteBehind(batching, new PgBatchStore(pool, raising, relay), counters, timer);
     }
 
@@ -59,5 +62,11 @@ public class IngestWiring {
         SignalDecoder decoder = new SignalDecoder(limits, System::currentTimeMillis);
         return new IngestPipeline(decoder, new Admission(registry, settings.unknownSenders()), cells::place,
                 rules::judge, writeBehind, counters, settings.deadLetterPayloadBytes());
+    }
+
+    @Produces
+    @Singleton
+    DeadLetterReplay replay(DeadLetterRepository deadLetters, IngestPipeline pipeline, IngestCounters counters) {
+        return new DeadLetterReplay(deadLetters, pipeline, counters, System::currentTimeMillis);
     }
 }

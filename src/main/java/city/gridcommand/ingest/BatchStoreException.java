@@ -1,8 +1,9 @@
 package city.gridcommand.ingest;
 
 /**
- * A batch could not be written. {@code permanent} means the data itself was refused (retrying the
- * same rows cannot help); otherwise the database was unavailable and the batch is retried.
+ * A batch could not be written. {@code permanent} means this batch cannot be written as it is (retrying
+ * the same rows cannot help: it is split to find the rows at fault); otherwise the database was
+ * unavailable and the batch is retried.
  */
 public final class BatchStoreException extends RuntimeException {
 

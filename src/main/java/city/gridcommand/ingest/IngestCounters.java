@@ -5,8 +5,10 @@ import city.gridcommand.signal.SignalSource;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts every message by source: received, processed (stored as new), duplicates and rejected by
- * reason. Lock-free, so the hot path pays a few nanoseconds per count.
+ * Counts every message by source: received, processed (stored as new), duplicates, rejected by reason
+ * (dead letters stored) and redelivered (handed back to the broker, not durable), so that every message
+ * received is in exactly one of them or still in flight; and the dead letters replayed. Lock-free, so the
+ * hot path pays a few nanoseconds per count.
  */
 public final class IngestCounters {
 
@@ -20,6 +22,8 @@ public final class IngestCounters {
     private final LongAdder[] outside = adders(SOURCES);
     private final LongAdder[] unplaced = adders(SOURCES);
     private final LongAdder[] rejected = adders(SOURCES * REASONS);
+    private final LongAdder[] redelivered = adders(SOURCES);
+    private final LongAdder replayed = new LongAdder();
 
     private static LongAdder[] adders(int n) {
         LongAdder[] adders = new LongAdder[n];
@@ -57,6 +61,14 @@ public final class IngestCounters {
         rejected[source.ordinal() * REASONS + reason.ordinal()].increment();
     }
 
+    void redelivered(SignalSource source) {
+        redelivered[source.ordinal()].increment();
+    }
+
+    void replayed(int n) {
+        replayed.add(n);
+    }
+
     public long receivedOf(SignalSource source) {
         return received[source.ordinal()].sum();
     }
@@ -86,5 +98,18 @@ public final class IngestCounters {
 
     public long rejectedOf(SignalSource source, RejectReason reason) {
         return rejected[source.ordinal() * REASONS + reason.ordinal()].sum();
+    }
+
+    /**
+     * Messages handed back to the broker because they could not be made durable, not even as a dead
+     * letter (the broker sends them again; they are received and counted again).
+     */
+    public long redeliveredOf(SignalSource source) {
+        return redelivered[source.ordinal()].sum();
+    }
+
+    /** Dead letters replayed through the message path and durable again (stored, duplicate or dead letter). */
+    public long replayed() {
+        return replayed.sum();
     }
 }

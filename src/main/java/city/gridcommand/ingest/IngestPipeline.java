@@ -67,8 +67,7 @@ public final class IngestPipeline {
     }
 
     private void reject(RejectedMessageException e, InboundMessage message, SignalSource source, String senderId) {
-        counters.rejected(source, e.reason());
-        DeadLetter letter = DeadLetter.of(e, message, senderId, maxDeadLetterBytes);
+        DeadLetter letter = DeadLetter.of(e, message, senderId, decoder.maxPayloadBytes(), maxDeadLetterBytes);
         writeBehind.add(PendingItem.rejected(letter, source, message.ack()));
     }
 

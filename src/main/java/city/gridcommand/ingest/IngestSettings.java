@@ -32,7 +32,11 @@ public interface IngestSettings {
     @WithDefault("10s")
     String registryRefresh();
 
-    /** Payload bytes kept in a dead letter. Default 4096. */
+    /**
+     * Bytes kept of a payload larger than {@link #maxPayloadBytes()}: only these are buffered and kept in
+     * its {@code oversized_payload} dead letter. Every other dead letter keeps its whole payload, which is
+     * within the limit, so that it can be replayed. Default 4096.
+     */
     @WithDefault("4096")
     int deadLetterPayloadBytes();
 

@@ -5,27 +5,31 @@ import city.gridcommand.locate.Placement;
 import city.gridcommand.signal.Signal;
 import city.gridcommand.signal.SignalSource;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A message waiting to be written: either a decoded signal with its placement in the grid and the rule
  * triggers it drew, or a dead letter, plus the acknowledgement to send once it is durable. Exactly one
- * of {@code signal} and {@code deadLetter} is set; {@code placement}, {@code triggers} and {@code payload}
- * go with {@code signal}.
+ * of {@code signal} and {@code deadLetter} is set; {@code placement} and {@code triggers} go with
+ * {@code signal}.
  *
- * @param payload the signal's payload as it arrived: the store keeps its fingerprint with the row, to tell
- *                a redelivery (the same bytes) from a different message under the same key, and keeps it
- *                whole in the dead letter of such a conflicting duplicate
+ * <p>{@code payload} is the message as it arrived (a dead letter's kept bytes). It is held until the
+ * message is durable: the store keeps its fingerprint with the row, to tell a redelivery (the same bytes)
+ * from a different message under the same key (a conflicting duplicate, dead-lettered whole), and a row
+ * the database refuses becomes a dead letter with its original bytes, ready to be replayed. It is the same
+ * array the broker connection read, not a copy.
  */
-public record PendingItem(Signal signal, Placement placement, List<EventTrigger> triggers, DeadLetter deadLetter,
-        SignalSource source, Acknowledgement ack, byte[] payload) {
+public record PendingItem(Signal signal, Placement placement, List<EventTrigger> triggers, byte[] payload,
+        DeadLetter deadLetter, SignalSource source, Acknowledgement ack) {
 
     public static PendingItem accepted(Signal signal, Placement placement, List<EventTrigger> triggers,
             byte[] payload, Acknowledgement ack) {
-        return new PendingItem(signal, placement, triggers, null, signal.source(), ack, payload);
+        return new PendingItem(signal, placement, triggers, Objects.requireNonNull(payload, "payload"), null,
+                signal.source(), ack);
     }
 
     public static PendingItem rejected(DeadLetter deadLetter, SignalSource source, Acknowledgement ack) {
-        return new PendingItem(null, null, List.of(), deadLetter, source, ack, null);
+        return new PendingItem(null, null, List.of(), deadLetter.payload(), deadLetter, source, ack);
     }
 
     public boolean isDeadLetter() {

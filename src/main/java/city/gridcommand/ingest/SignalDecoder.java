@@ -79,6 +79,11 @@ public final class SignalDecoder {
         };
     }
 
+    /** The largest payload accepted, in bytes. */
+    public int maxPayloadBytes() {
+        return limits.maxPayloadBytes();
+    }
+
     /** Refuses payloads over the limit before any parsing work is spent on them. */
     public void checkSize(int payloadSize) throws RejectedMessageException {
         if (payloadSize > limits.maxPayloadBytes()) {

@@ -9,7 +9,6 @@ import city.gridcommand.event.EventTrigger;
 import city.gridcommand.signal.SignalSource;
 import city.gridcommand.signal.WorkerReport;
 import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
@@ -199,16 +198,11 @@ public final class PgBatchStore implements BatchStore {
     }
 
     /**
-     * Data exceptions (class 22), integrity violations (23) and program limits (54) mean the rows
-     * themselves are refused; everything else (connection loss, shutdown, missing table after a bad
-     * deployment, a deadlock) is worth retrying and must not turn good messages into dead letters.
+     * Transient failures (the connection, the server, a lock or a conflict with another transaction) are
+     * retried; anything else is permanent and the batch is split until the rows at fault are found and
+     * dead-lettered. The table is {@link WriteFailures}.
      */
     static BatchStoreException classify(Throwable error) {
-        if (error instanceof PgException pg && pg.getSqlState() != null) {
-            String state = pg.getSqlState();
-            boolean permanent = state.startsWith("22") || state.startsWith("23") || state.startsWith("54");
-            return new BatchStoreException(pg.getMessage(), permanent, error);
-        }
-        return new BatchStoreException(String.valueOf(error.getMessage()), false, error);
+        return WriteFailures.classify(error);
     }
 }

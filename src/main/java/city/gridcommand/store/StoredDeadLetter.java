@@ -1,6 +1,10 @@
 package city.gridcommand.store;
 
-/** A dead letter as kept: the payload bytes are those kept, {@code payloadSize} the size that arrived. */
+/**
+ * A dead letter as kept: {@code payload} holds the bytes read (all that was kept, or the first ones for a
+ * list page), {@code payloadSize} the size that arrived; {@code replayedAt} is when a replay made its
+ * message durable again (epoch ms), or null.
+ */
 public record StoredDeadLetter(long id, String reason, String detail, String topic, String source, String senderId,
-        long receivedAt, byte[] payload, int payloadSize) {
+        long receivedAt, byte[] payload, int payloadSize, Long replayedAt) {
 }

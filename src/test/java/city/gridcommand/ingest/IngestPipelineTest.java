@@ -66,7 +66,8 @@ class IngestPipelineTest {
         assertThat(store.deadLetters).singleElement().satisfies(letter -> {
             assertThat(letter.reason()).isEqualTo(RejectReason.UNKNOWN_SENDER);
             assertThat(letter.senderId()).isEqualTo("stranger");
-            assertThat(letter.payload()).hasSize(8);
+            assertThat(letter.payload()).as("kept whole, to be replayed").asString(StandardCharsets.UTF_8)
+                    .isEqualTo(reading);
             assertThat(letter.payloadSize()).isEqualTo(reading.length());
         });
         assertThat(counters.receivedOf(SignalSource.TELEMETRY)).isEqualTo(2);
@@ -84,6 +85,20 @@ class IngestPipelineTest {
         await().untilAsserted(() -> assertThat(acked).hasValue(2));
         assertThat(store.stored()).isEqualTo(2);
         assertThat(registered).containsExactly(SignalSource.TELEMETRY.label() + ":stranger");
+    }
+
+    @Test
+    void keepsOnlyTheFirstBytesOfAnOversizedPayload() {
+        IngestPipeline pipeline = pipeline(UnknownSenders.ACCEPT);
+        String huge = "{\"ts\":" + NOW + ",\"seq\":1,\"pad\":\"" + "x".repeat(5000) + "\"}";
+        pipeline.accept(message("grid/v1/sensors/big/telemetry", huge));
+
+        await().untilAsserted(() -> assertThat(acked).hasValue(1));
+        assertThat(store.deadLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo(RejectReason.OVERSIZED_PAYLOAD);
+            assertThat(letter.payload()).hasSize(8);
+            assertThat(letter.payloadSize()).isEqualTo(huge.length());
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import city.gridcommand.locate.Placement;
 import city.gridcommand.signal.SignalSource;
 import city.gridcommand.signal.Telemetry;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +23,7 @@ class WriteBehindTest {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final AtomicInteger acked = new AtomicInteger();
     private final WriteBehind writeBehind = new WriteBehind(
-            new WriteBehind.Settings(100, 2, 1000, Duration.ofMillis(20), 256), store, counters, timer);
+            new WriteBehind.Settings(100, 2, 1000, Duration.ofMillis(20), 65_536), store, counters, timer);
 
     @AfterEach
     void stop() {
@@ -30,8 +31,34 @@ class WriteBehindTest {
     }
 
     private PendingItem telemetry(String device, long seq) {
+        return telemetry(device, seq, acked::incrementAndGet);
+    }
+
+    /** A reading as it would arrive: its payload is the JSON the device sent. */
+    private static PendingItem telemetry(String device, long seq, Acknowledgement ack) {
         Telemetry t = new Telemetry(device, seq, 1_000, Map.of("t", 1.0), null, 1_001);
-        return PendingItem.accepted(t, Placement.UNPLACED, List.of(), new byte[0], acked::incrementAndGet);
+        return PendingItem.accepted(t, Placement.UNPLACED, List.of(), payload(seq), ack);
+    }
+
+    private static byte[] payload(long seq) {
+        return ("{\"ts\":1000,\"seq\":" + seq + ",\"metrics\":{\"t\":1.0},\"pad\":\"" + "x".repeat(5000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An acknowledgement that counts both ways a message can end here. */
+    private static final class Delivery implements Acknowledgement {
+        final AtomicInteger acknowledged = new AtomicInteger();
+        final AtomicInteger redelivered = new AtomicInteger();
+
+        @Override
+        public void acknowledge() {
+            acknowledged.incrementAndGet();
+        }
+
+        @Override
+        public void redeliver() {
+            redelivered.incrementAndGet();
+        }
     }
 
     @Test
@@ -56,8 +83,7 @@ class WriteBehindTest {
         store.holdWrites = true;
         for (long seq = 1; seq <= 2; seq++) {
             long s = seq;
-            Telemetry t = new Telemetry("a", s, 1_000, Map.of("t", 1.0), null, 1_001);
-            writeBehind.add(PendingItem.accepted(t, Placement.UNPLACED, List.of(), new byte[0], () -> order.add(s)));
+            writeBehind.add(telemetry("a", s, () -> order.add(s)));
         }
         store.releaseLast();
         assertThat(order).isEmpty();
@@ -123,8 +149,54 @@ class WriteBehindTest {
             assertThat(letter.reason()).isEqualTo(RejectReason.STORE_REJECTED);
             assertThat(letter.detail()).contains("value too long");
             assertThat(letter.topic()).isEqualTo("grid/v1/sensors/a/telemetry");
+            assertThat(letter.payload()).as("the message as it arrived, whole, to be replayed")
+                    .isEqualTo(payload(17));
+            assertThat(letter.payloadSize()).isEqualTo(payload(17).length);
         });
         assertThat(counters.rejectedOf(SignalSource.TELEMETRY, RejectReason.STORE_REJECTED)).isEqualTo(1);
+    }
+
+    @Test
+    void aDeadLetterTheDatabaseRefusesGoesBackToTheBrokerUnacknowledgedAndCounted() {
+        store.refuses = PendingItem::isDeadLetter;
+        Delivery bad = new Delivery();
+        DeadLetter letter = new DeadLetter(RejectReason.MALFORMED_JSON, "not JSON", "grid/v1/sensors/a/telemetry", "a",
+                1_001, new byte[] {'x'}, 1);
+        writeBehind.add(PendingItem.rejected(letter, SignalSource.TELEMETRY, bad));
+        writeBehind.add(telemetry("a", 1));
+
+        await().untilAsserted(() -> assertThat(bad.redelivered).hasValue(1));
+        await().untilAsserted(() -> assertThat(acked).hasValue(1));
+        assertThat(bad.acknowledged).as("never acknowledged: the broker keeps it").hasValue(0);
+        assertThat(writeBehind.outstanding()).isZero();
+        assertThat(counters.redeliveredOf(SignalSource.TELEMETRY)).isEqualTo(1);
+        assertThat(counters.rejectedOf(SignalSource.TELEMETRY, RejectReason.MALFORMED_JSON))
+                .as("counted as rejected only once its dead letter is stored").isZero();
+        assertThat(store.stored()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedRowWhoseDeadLetterIsRefusedTooGoesBackAndTheRestOfItsBatchIsStored() {
+        store.holdWrites = true;
+        List<Delivery> deliveries = new java.util.ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            Delivery delivery = new Delivery();
+            deliveries.add(delivery);
+            writeBehind.add(telemetry("a", i, delivery));
+        }
+        // seq 7 is refused as a signal, and its store_rejected dead letter is refused as well
+        store.refuses = item -> item.isDeadLetter() || ((Telemetry) item.signal()).seq() == 7;
+        store.holdWrites = false;
+        store.release();
+
+        await().untilAsserted(() -> assertThat(deliveries.stream().mapToInt(d -> d.acknowledged.get()).sum())
+                .isEqualTo(19));
+        assertThat(deliveries.get(6).redelivered).hasValue(1);
+        assertThat(deliveries.get(6).acknowledged).hasValue(0);
+        assertThat(store.stored()).isEqualTo(19);
+        assertThat(counters.redeliveredOf(SignalSource.TELEMETRY)).isEqualTo(1);
+        assertThat(counters.rejectedOf(SignalSource.TELEMETRY, RejectReason.STORE_REJECTED)).isZero();
+        assertThat(writeBehind.outstanding()).isZero();
     }
 
     @Test
@@ -141,25 +213,14 @@ class WriteBehindTest {
 
     @Test
     void aBugAfterTheWriteHandsTheBatchBackToTheBrokerAndFreesItsRoom() {
-        AtomicInteger redelivered = new AtomicInteger();
-        Acknowledgement delivery = new Acknowledgement() {
-            @Override
-            public void acknowledge() {
-                acked.incrementAndGet();
-            }
-
-            @Override
-            public void redeliver() {
-                redelivered.incrementAndGet();
-            }
-        };
+        Delivery delivery = new Delivery();
         store.answersBadly = true;
-        Telemetry reading = new Telemetry("a", 1, 1_000, Map.of("t", 1.0), null, 1_001);
-        writeBehind.add(PendingItem.accepted(reading, Placement.UNPLACED, List.of(), new byte[0], delivery));
+        writeBehind.add(telemetry("a", 1, delivery));
 
-        await().untilAsserted(() -> assertThat(redelivered).hasValue(1));
-        assertThat(acked).hasValue(0);
+        await().untilAsserted(() -> assertThat(delivery.redelivered).hasValue(1));
+        assertThat(delivery.acknowledged).hasValue(0);
         assertThat(writeBehind.outstanding()).isZero();
+        assertThat(counters.redeliveredOf(SignalSource.TELEMETRY)).isEqualTo(1);
 
         store.answersBadly = false;
         writeBehind.add(telemetry("b", 1));

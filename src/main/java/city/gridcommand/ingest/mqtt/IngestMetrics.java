@@ -41,12 +41,17 @@ public class IngestMetrics {
                     .tag("source", tag).description("signals in no base cell").register(registry);
             FunctionCounter.builder("grid.ingest.unplaced", counters, c -> c.unplacedOf(source))
                     .tag("source", tag).description("signals with no known position").register(registry);
+            FunctionCounter.builder("grid.ingest.redelivered", counters, c -> c.redeliveredOf(source))
+                    .tag("source", tag).description("messages handed back to the broker, not durable")
+                    .register(registry);
             for (RejectReason reason : RejectReason.values()) {
                 FunctionCounter.builder("grid.ingest.rejected", counters, c -> c.rejectedOf(source, reason))
                         .tag("source", tag).tag("reason", reason.code())
                         .description("messages dead-lettered").register(registry);
             }
         }
+        FunctionCounter.builder("grid.ingest.replayed", counters, IngestCounters::replayed)
+                .description("dead letters replayed through the message path").register(registry);
         FunctionCounter.builder("grid.ingest.unknown.kinds", counters, c -> c.unknownKindsOf(SignalSource.DETECTION))
                 .description("detections of kinds the rules do not know").register(registry);
         Gauge.builder("grid.ingest.inflight", writeBehind, WriteBehind::outstanding)
