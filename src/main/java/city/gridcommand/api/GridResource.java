@@ -3,8 +3,10 @@ package city.gridcommand.api;
 import city.gridcommand.geo.Cell;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.geo.Grid;
+import city.gridcommand.geo.check.GeometryRepair;
 import city.gridcommand.geo.geojson.GeoJsonGridWriter;
 import city.gridcommand.grid.GridImported;
+import city.gridcommand.grid.GridPreview;
 import city.gridcommand.grid.GridService;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.store.GridRepository;
@@ -19,12 +21,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code /api/v1/grids}: import the grid (GeoJSON, all or nothing), export it, one cell with its
- * children, the stored versions, and locate a point.
+ * {@code /api/v1/grids}: import the grid (GeoJSON, all or nothing; invalid polygons repaired on request;
+ * previewed without storing on request), export it, one cell with its children, the stored versions,
+ * and locate a point.
  */
 @Path("/api/v1/grids")
 public class GridResource {
@@ -43,6 +47,29 @@ public class GridResource {
             List<String> path, List<String> special, List<String> overlay, List<String> cells) {
     }
 
+    /** An import now in force: its version and cells, the warnings (gaps) and what was repaired. */
+    public record ImportView(long version, int cells, List<GridProblemView> warnings, List<GeometryRepair> repairs) {
+
+        static ImportView of(GridImported imported) {
+            return new ImportView(imported.version(), imported.cells(), GridProblemView.all(imported.warnings()),
+                    imported.repairs());
+        }
+    }
+
+    /**
+     * What an import would do ({@code dryRun=true}), nothing stored: whether it would be accepted, every
+     * problem, the features {@code repair=true} could repair, and what was or would be repaired.
+     */
+    public record PreviewView(boolean dryRun, boolean accepted, int cells, List<GridProblemView> errors,
+            List<GridProblemView> warnings, List<Integer> repairable, List<GeometryRepair> repairs) {
+
+        static PreviewView of(GridPreview preview) {
+            return new PreviewView(true, preview.accepted(), preview.cells(),
+                    GridProblemView.all(preview.report().errors()), GridProblemView.all(preview.report().warnings()),
+                    preview.report().repairable(), preview.repairs());
+        }
+    }
+
     private final GridService service;
     private final GridRepository repository;
     private final LiveGrid liveGrid;
@@ -54,13 +81,21 @@ public class GridResource {
         this.liveGrid = liveGrid;
     }
 
-    /** Replaces the grid with a FeatureCollection; 422 naming every offending feature, nothing changed. */
+    /**
+     * Replaces the grid with a FeatureCollection ({@link ImportView}); 422 naming every offending feature,
+     * nothing changed. {@code repair=true} repairs invalid polygons first; {@code dryRun=true} answers
+     * what the import would do ({@link PreviewView}) and stores nothing.
+     */
     @PUT
     @Blocking
     @Consumes({MediaType.APPLICATION_JSON, GEO_JSON})
     @Produces(MediaType.APPLICATION_JSON)
-    public GridImported replace(byte[] body) {
-        return service.importGrid(body);
+    public Response replace(byte[] body, @QueryParam("repair") String repair, @QueryParam("dryRun") String dryRun) {
+        boolean repairAsked = flag("repair", repair);
+        if (flag("dryRun", dryRun)) {
+            return Response.ok(PreviewView.of(service.preview(body, repairAsked))).build();
+        }
+        return Response.ok(ImportView.of(service.importGrid(body, repairAsked))).build();
     }
 
     /** The current grid as a FeatureCollection (with a top-level {@code version}); megabytes for a big city. */
@@ -101,6 +136,17 @@ public class GridResource {
         }
         return new CellView(writer.featureNode(cell), grid.path(code),
                 grid.children(code).stream().map(Cell::code).toList());
+    }
+
+    /** A query flag: absent or {@code false} is false, {@code true} is true, anything else is refused. */
+    private static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.badField(name, "'" + name + "' must be true or false");
     }
 
     private static double coordinate(String name, String value, double bound) {

@@ -4,6 +4,7 @@ import city.gridcommand.cases.CaseAction;
 import city.gridcommand.cases.Refusal;
 import city.gridcommand.cases.Role;
 import city.gridcommand.cases.runtime.CaseRefusedException;
+import city.gridcommand.geo.geojson.GridTooLargeException;
 import city.gridcommand.grid.GridRefusedException;
 import city.gridcommand.store.CaseNotFoundException;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -29,12 +30,22 @@ public class ProblemMappers {
         return respond(e.status(), e.title(), e.getMessage(), uri, e.field());
     }
 
-    /** 422 with every problem of the refused grid, each naming its feature. */
+    /** 422 with every problem of the refused grid, each naming its feature, and what repair did or could do. */
     @ServerExceptionMapper
     public Response gridRefused(GridRefusedException e, UriInfo uri) {
         GridRefusal body = new GridRefusal("about:blank", "Grid refused", 422, e.getMessage(), uri.getPath(),
-                GridProblemView.all(e.report().errors()), GridProblemView.all(e.report().warnings()));
+                GridProblemView.all(e.report().errors()), GridProblemView.all(e.report().warnings()),
+                e.report().repairable(), e.repairs());
         return Response.status(422).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** 413 naming what is too large (features, vertices, one feature's geometry) and the limit. */
+    @ServerExceptionMapper
+    public Response gridTooLarge(GridTooLargeException e, UriInfo uri) {
+        String detail = e.getMessage() + " (grid.import." + e.limitName() + ")";
+        LimitExceeded body = new LimitExceeded("about:blank", "Grid too large", 413, detail, uri.getPath(),
+                e.field(), e.limit());
+        return Response.status(413).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
     /** 409, 403 or 400 from the case workflow, naming the allowed actions or roles, or the field. */

@@ -27,6 +27,8 @@ public record GridProblem(Type type, Integer feature, String code, String other,
         OUTSIDE_PARENT("outside_parent"),
         /** Warning: part of a parent that none of its base-hierarchy children covers. */
         GAP("gap"),
+        /** No feature is a base cell (level grid, kind base), so every signal would be outside the grid. */
+        NO_BASE_CELL("no_base_cell"),
         /** The body is not JSON, or not a GeoJSON FeatureCollection: the only problem then, naming no feature. */
         INVALID_DOCUMENT("invalid_document");
 

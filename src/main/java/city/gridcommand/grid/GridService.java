@@ -1,11 +1,15 @@
 package city.gridcommand.grid;
 
+import city.gridcommand.geo.Cell;
 import city.gridcommand.geo.Grid;
 import city.gridcommand.geo.GridImport;
 import city.gridcommand.geo.GridProblem;
+import city.gridcommand.geo.check.GeometryRepair;
+import city.gridcommand.geo.check.GridRepair;
 import city.gridcommand.geo.check.GridReport;
 import city.gridcommand.geo.check.GridValidator;
 import city.gridcommand.geo.geojson.GeoJsonGridReader;
+import city.gridcommand.geo.geojson.GridLimits;
 import city.gridcommand.locate.GridMap;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.sim.DemoCity;
@@ -21,9 +25,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Imports grids (parse, validate, store as a new version, index, swap in) and puts the stored grid in
- * force at start, loading the demo city first when so configured and the database has no grid.
- * Blocking: call it from a worker thread.
+ * Imports grids (parse within the limits, repair when asked, validate, store as a new version, index,
+ * swap in), previews them without storing, and puts the stored grid in force at start, loading the demo
+ * city first when so configured and the database has no grid. Blocking: call it from a worker thread.
  */
 @ApplicationScoped
 public class GridService {
@@ -36,15 +40,23 @@ public class GridService {
     private final LiveGrid liveGrid;
     private final GridSettings settings;
     private final GridValidator validator = new GridValidator();
-    private final GeoJsonGridReader reader = new GeoJsonGridReader();
+    private final GeoJsonGridReader reader;
+    private final GridRepair gridRepair;
+
+    /** What checking an import body gave: the import as it would be stored, its report and its repairs. */
+    private record Checked(GridImport imported, GridReport report, List<GeometryRepair> repairs) {
+    }
 
     GridService(GridRepository grids, DeviceRepository devices, WorkerRepository workers, LiveGrid liveGrid,
-            GridSettings settings) {
+            GridSettings settings, GridImportSettings importSettings) {
         this.grids = grids;
         this.devices = devices;
         this.workers = workers;
         this.liveGrid = liveGrid;
         this.settings = settings;
+        this.reader = new GeoJsonGridReader(new GridLimits(importSettings.maxFeatures(), importSettings.maxVertices(),
+                importSettings.maxFeatureVertices()));
+        this.gridRepair = new GridRepair(importSettings.maxRepairAreaChange());
     }
 
     /** Puts the stored grid in force, loading the demo city first when so configured and none is stored. */
@@ -74,16 +86,42 @@ public class GridService {
         }
     }
 
-    /** Validates a GeoJSON FeatureCollection and, if it has no errors, makes it the current grid. */
-    public GridImported importGrid(byte[] geoJson) {
-        GridImport imported = reader.read(geoJson);
-        GridReport report = validator.validate(imported);
-        if (!report.ok()) {
-            throw new GridRefusedException(report);
+    /**
+     * Validates a GeoJSON FeatureCollection, after repairing its invalid polygons when {@code repair},
+     * and, if it has no errors, makes it the current grid.
+     *
+     * @throws GridRefusedException listing every problem; nothing is changed
+     * @throws city.gridcommand.geo.geojson.GridTooLargeException over the feature or vertex limit
+     */
+    public GridImported importGrid(byte[] geoJson, boolean repair) {
+        Checked checked = check(geoJson, repair);
+        if (!checked.report().ok()) {
+            throw new GridRefusedException(checked.report(), checked.repairs(), repair);
         }
-        long version = Await.result(grids.replace(imported.cellList(), "import", json(report.warnings())));
-        putInForce(new Grid(version, imported.cellList()));
-        return new GridImported(version, imported.cellList().size(), report.warnings());
+        List<Cell> cells = checked.imported().cellList();
+        // the versions list tells an import whose cells were repaired from one stored as sent
+        String source = checked.repairs().isEmpty() ? "import" : "repaired";
+        long version = Await.result(grids.replace(cells, source, json(checked.report().warnings())));
+        putInForce(new Grid(version, cells));
+        return new GridImported(version, cells.size(), checked.report().warnings(), checked.repairs());
+    }
+
+    /** What {@link #importGrid} would do with this body, storing nothing. */
+    public GridPreview preview(byte[] geoJson, boolean repair) {
+        Checked checked = check(geoJson, repair);
+        return new GridPreview(checked.report().ok(), checked.imported().cells().size(), checked.report(),
+                checked.repairs());
+    }
+
+    private Checked check(byte[] geoJson, boolean repairAsked) {
+        GridImport imported = reader.read(geoJson);
+        List<GeometryRepair> repairs = List.of();
+        if (repairAsked) {
+            GridRepair.Repaired repaired = gridRepair.repair(imported);
+            imported = repaired.imported();
+            repairs = repaired.repairs();
+        }
+        return new Checked(imported, validator.validate(imported), repairs);
     }
 
     private Grid loadDemoCity() {

@@ -14,19 +14,32 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 /**
  * Refuses cells whose geometry is missing, not polygonal or not valid by the OGC rules (JTS
  * {@link IsValidOp}), naming the fault and where it is. The other geometric checks skip those cells,
- * since overlay operations on invalid geometry give meaningless results.
+ * since overlay operations on invalid geometry give meaningless results. A polygon that is only
+ * topologically wrong (a self-intersecting ring, a hole outside its shell…) is one {@link GridRepair}
+ * can repair, and is listed as such.
  */
 final class GeometryCheck {
 
     private GeometryCheck() {
     }
 
-    /** Adds a problem for each bad geometry and returns, by position, which geometries are valid. */
-    static boolean[] run(List<CellFeature> cells, List<GridProblem> errors) {
+    /**
+     * Adds a problem for each bad geometry, and the feature number of each repairable one to
+     * {@code repairable}; returns, by position, which geometries are valid.
+     */
+    static boolean[] run(List<CellFeature> cells, List<GridProblem> errors, List<Integer> repairable) {
         boolean[] valid = new boolean[cells.size()];
         for (int i = 0; i < cells.size(); i++) {
             CellFeature feature = cells.get(i);
-            String fault = fault(feature.cell().geometry());
+            Geometry geometry = feature.cell().geometry();
+            String fault = shapeFault(geometry);
+            if (fault == null) {
+                TopologyValidationError error = topologyError(geometry);
+                fault = error == null ? null : describe(error);
+                if (error != null) {
+                    repairable.add(feature.feature());
+                }
+            }
             valid[i] = fault == null;
             if (fault != null) {
                 errors.add(GridProblem.of(GridProblem.Type.INVALID_GEOMETRY, feature.feature(),
@@ -36,8 +49,8 @@ final class GeometryCheck {
         return valid;
     }
 
-    /** What is wrong with a cell's geometry, or null. */
-    static String fault(Geometry geometry) {
+    /** What keeps a geometry from being a cell at all (none, not polygonal, empty), or null. */
+    static String shapeFault(Geometry geometry) {
         if (geometry == null) {
             return "the cell has no geometry";
         }
@@ -47,10 +60,16 @@ final class GeometryCheck {
         if (geometry.isEmpty()) {
             return "the geometry is empty";
         }
-        TopologyValidationError error = new IsValidOp(geometry).getValidationError();
-        if (error == null) {
-            return null;
-        }
+        return null;
+    }
+
+    /** The first way a polygonal geometry breaks the OGC rules, or null when it is valid. */
+    static TopologyValidationError topologyError(Geometry geometry) {
+        return new IsValidOp(geometry).getValidationError();
+    }
+
+    /** "Self-intersection at [113.9310000, 22.5210000]". */
+    static String describe(TopologyValidationError error) {
         Coordinate at = error.getCoordinate();
         return at == null ? error.getMessage() : error.getMessage() + " at " + point(at);
     }

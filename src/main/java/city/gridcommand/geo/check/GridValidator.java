@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Decides whether a set of cells may become the city's grid, listing every problem at once: invalid
- * geometry, duplicate or ill-fitting codes, missing parents, overlapping base-hierarchy cells and
- * children outside their parent refuse it; gaps under a base parent are warnings. Pure and stateless.
+ * Decides whether a set of cells may become the city's grid, listing every problem at once: no base
+ * cell at all, invalid geometry, duplicate or ill-fitting codes, missing parents, overlapping
+ * base-hierarchy cells and children outside their parent refuse it; gaps under a base parent are
+ * warnings. Pure and stateless.
  */
 public final class GridValidator {
 
@@ -34,10 +35,12 @@ public final class GridValidator {
     public GridReport validate(GridImport imported) {
         List<GridProblem> errors = new ArrayList<>(imported.problems());
         List<GridProblem> warnings = new ArrayList<>();
-        check(imported.cells(), HierarchyCheck.refusedCodes(imported.problems()), errors, warnings);
+        List<Integer> repairable = new ArrayList<>();
+        baseCells(imported, errors);
+        check(imported.cells(), HierarchyCheck.refusedCodes(imported.problems()), errors, warnings, repairable);
         errors.sort(BY_FEATURE);
         warnings.sort(BY_FEATURE);
-        return new GridReport(errors, warnings);
+        return new GridReport(errors, warnings, repairable);
     }
 
     /**
@@ -57,9 +60,24 @@ public final class GridValidator {
         return validate(new GridImport(features, List.of()));
     }
 
+    /**
+     * A grid without base cells would put every signal outside, silently: refused. Only said when it
+     * is certain, that is when no feature was refused in reading (that one may have been a base cell).
+     */
+    private static void baseCells(GridImport imported, List<GridProblem> errors) {
+        if (!imported.problems().isEmpty() || imported.cells().stream().anyMatch(c -> c.cell().isBaseCell())) {
+            return;
+        }
+        String detail = imported.cells().isEmpty()
+                ? "the FeatureCollection has no features; a grid needs base cells (level grid, kind base)"
+                : "none of the " + imported.cells().size() + " features is a base cell (level grid, kind base), so"
+                        + " every signal would be outside the grid";
+        errors.add(GridProblem.of(GridProblem.Type.NO_BASE_CELL, null, null, detail));
+    }
+
     private void check(List<CellFeature> cells, Map<Integer, String> refused, List<GridProblem> errors,
-            List<GridProblem> warnings) {
-        boolean[] validGeometry = GeometryCheck.run(cells, errors);
+            List<GridProblem> warnings, List<Integer> repairable) {
+        boolean[] validGeometry = GeometryCheck.run(cells, errors, repairable);
         ImportedCells index = new ImportedCells(cells, validGeometry);
         new HierarchyCheck(index, refused, errors).run();
         OverlapCheck overlaps = new OverlapCheck(index, tolerances.overlapSquareMetres(), errors);

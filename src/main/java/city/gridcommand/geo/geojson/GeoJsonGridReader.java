@@ -5,7 +5,6 @@ import city.gridcommand.geo.GridImport;
 import city.gridcommand.geo.GridProblem;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +17,10 @@ import java.util.List;
 /**
  * Reads a grid import body, a GeoJSON FeatureCollection (RFC 7946) of cells, into cells and the
  * problems of every feature that cannot be one. The collection is streamed and each feature read as
- * its own small tree, so a body of 100,000 cells never sits in memory as one JSON tree. A body that is
- * not JSON or not a FeatureCollection gives a single problem and no cells. Thread-safe.
+ * its own small tree, so a body of 100,000 cells never sits in memory as one JSON tree; features and
+ * positions are counted as they stream and a body over its {@link GridLimits} is refused at the first
+ * one too many ({@link GridTooLargeException}). A body that is not JSON or not a FeatureCollection gives
+ * a single problem and no cells. Thread-safe.
  */
 public final class GeoJsonGridReader {
 
@@ -28,11 +29,29 @@ public final class GeoJsonGridReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    /** Reads a whole body; never throws for bad input. */
+    private final GridLimits limits;
+
+    /** A reader without limits, for bodies built in code. */
+    public GeoJsonGridReader() {
+        this(GridLimits.NONE);
+    }
+
+    public GeoJsonGridReader(GridLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Reads a whole body; never throws for bad input, only for too much of it.
+     *
+     * @throws GridTooLargeException if the body holds more features or positions than the limits
+     */
     public GridImport read(byte[] body) {
-        try (JsonParser parser = JSON.createParser(body)) {
+        try (VertexCounter parser = new VertexCounter(JSON.createParser(body), limits)) {
             return readCollection(parser);
         } catch (JacksonException e) {
+            if (e.getCause() instanceof GridTooLargeException tooLarge) {
+                throw tooLarge; // thrown while a feature's tree was built; not a JSON error
+            }
             return refused("the body is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()));
         } catch (IOException e) {
             // a byte array cannot fail to read; kept apart from JSON errors all the same
@@ -40,7 +59,7 @@ public final class GeoJsonGridReader {
         }
     }
 
-    private GridImport readCollection(JsonParser parser) throws IOException {
+    private GridImport readCollection(VertexCounter parser) throws IOException {
         JsonToken start = parser.nextToken();
         if (start == null) {
             return refused("the body is empty; it must be a GeoJSON FeatureCollection");
@@ -76,10 +95,14 @@ public final class GeoJsonGridReader {
         return new GridImport(cells, problems);
     }
 
-    private static void readFeatures(JsonParser parser, List<CellFeature> cells, List<GridProblem> problems)
+    private void readFeatures(VertexCounter parser, List<CellFeature> cells, List<GridProblem> problems)
             throws IOException {
         int feature = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (feature == limits.maxFeatures()) {
+                throw GridTooLargeException.features(limits.maxFeatures());
+            }
+            parser.feature(feature);
             JsonNode node = parser.readValueAsTree();
             CellFeature cell = new FeatureReader(feature, problems).read(node);
             if (cell != null) {

@@ -51,6 +51,49 @@ class GridValidatorTest {
     }
 
     @Test
+    void namesTopologicalFaultsRepairableButNotUnreadableRings() {
+        ObjectNode grid = nanshan();
+        GridFixture.feature(grid, CELL).set("geometry", GridFixture.polygon(new double[][] {
+            {113.930, 22.520}, {113.932, 22.522}, {113.932, 22.520}, {113.930, 22.522}, {113.930, 22.520}}));
+        var ring = (com.fasterxml.jackson.databind.node.ArrayNode) GridFixture.feature(grid, "440305001001002")
+                .at("/geometry/coordinates/0");
+        ring.remove(ring.size() - 1);
+
+        GridReport report = validate(grid);
+
+        assertThat(report.errors()).extracting(GridProblem::type).containsOnly(Type.INVALID_GEOMETRY).hasSize(2);
+        assertThat(report.repairable()).containsExactly(indexOf(grid, CELL));
+        assertThat(validate(nanshan()).repairable()).isEmpty();
+    }
+
+    @Test
+    void refusesAnEmptyCollectionAndOneWithoutBaseCells() {
+        GridReport empty = validate(GridFixture.collection());
+        GridReport communitiesOnly = validate(GridFixture.collection(
+                GridFixture.rectangle("440305", "district", null, null, 113.90, 22.50, 113.91, 22.51),
+                GridFixture.rectangle("440305001", "street", null, "440305", 113.90, 22.50, 113.91, 22.51),
+                GridFixture.rectangle("440305001901", "community", "special", "440305001", 113.90, 22.50, 113.905,
+                        22.51)));
+
+        assertThat(empty.errors()).extracting(GridProblem::type, GridProblem::feature, GridProblem::detail)
+                .containsExactly(tuple(Type.NO_BASE_CELL, null,
+                        "the FeatureCollection has no features; a grid needs base cells (level grid, kind base)"));
+        assertThat(communitiesOnly.errors()).extracting(GridProblem::type, GridProblem::detail)
+                .containsExactly(tuple(Type.NO_BASE_CELL, "none of the 3 features is a base cell (level grid, kind"
+                        + " base), so every signal would be outside the grid"));
+    }
+
+    @Test
+    void doesNotGuessThatBaseCellsAreMissingWhenAFeatureCouldNotBeRead() {
+        ObjectNode grid = GridFixture.smallGrid(113.905, 113.91);
+        GridFixture.properties(grid, "440305001001001").put("level", "plot");
+        GridFixture.properties(grid, "440305001001002").put("level", "plot");
+
+        assertThat(validate(grid).errors()).extracting(GridProblem::type)
+                .containsExactly(Type.INVALID_FEATURE, Type.INVALID_FEATURE);
+    }
+
+    @Test
     void refusesNestedShellsInAMultiPolygon() {
         ObjectNode grid = nanshan();
         ObjectNode multi = GridFixture.JSON.createObjectNode().put("type", "MultiPolygon");
@@ -168,7 +211,8 @@ class GridValidatorTest {
                 GridFixture.rectangle("440305", "district", null, null, 113.90, 22.50, 113.91, 22.51),
                 GridFixture.rectangle("440305001", "street", null, "440305", 113.90, 22.50, 113.91, 22.51),
                 GridFixture.rectangle("440305001001", "community", null, "440305001", 113.90, 22.50, 113.9055, 22.51),
-                GridFixture.rectangle("440305001002", "community", null, "440305001", 113.905, 22.50, 113.91, 22.51));
+                GridFixture.rectangle("440305001002", "community", null, "440305001", 113.905, 22.50, 113.91, 22.51),
+                GridFixture.rectangle("440305001001001", "grid", null, "440305001001", 113.90, 22.50, 113.9055, 22.51));
 
         GridReport report = validate(grid);
 

@@ -1,0 +1,106 @@
+package city.gridcommand.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import city.gridcommand.testing.GridTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Request bodies are held to their endpoint's limit before they are buffered: every endpoint but the
+ * grid import to 1 MiB (413 problem+json naming the limit), the grid import to 128 MiB.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = GridTestResource.class, restrictToAnnotatedClass = false)
+class BodyLimitsIntegrationTest {
+
+    private static final int API_LIMIT = 1024 * 1024;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    /** A JSON object of exactly {@code size} bytes: {@code json} then spaces, which JSON ignores. */
+    private static String padded(String json, int size) {
+        return json + " ".repeat(size - json.length());
+    }
+
+    @Test
+    void refusesABodyOverTheLimitOfASmallEndpointWithProblemJsonNamingTheLimit() {
+        given().contentType(ContentType.JSON).body(padded("{\"rules\":[]}", API_LIMIT + 1)).put("/api/v1/rules")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Body too large"))
+                .body("field", equalTo("body"))
+                .body("limit", equalTo(API_LIMIT))
+                .body("instance", equalTo("/api/v1/rules"))
+                .body("detail", equalTo("the body of PUT /api/v1/rules may be at most 1048576 bytes"
+                        + " (grid.api.max-body-size); this one declares 1048577"));
+        given().contentType(ContentType.JSON).body(padded("{\"category\":\"fire\"}", 3 * API_LIMIT))
+                .post("/api/v1/events").then().statusCode(413).body("limit", equalTo(API_LIMIT));
+    }
+
+    @Test
+    void takesABodyAtTheLimit() {
+        // refused for what it says, not for its size
+        given().contentType(ContentType.JSON).body(padded("{\"rules\":\"none\"}", API_LIMIT)).put("/api/v1/rules")
+                .then().statusCode(not(413));
+    }
+
+    @Test
+    void letsTheGridImportTakeMoreThanTheSmallLimit() {
+        given().contentType(ContentType.JSON)
+                .body(padded("{\"type\":\"FeatureCollection\",\"features\":[]}", 4 * API_LIMIT))
+                .put("/api/v1/grids?dryRun=true").then().statusCode(200)
+                .body("accepted", equalTo(false))
+                .body("errors[0].type", equalTo("no_base_cell"));
+    }
+
+    @Test
+    void refusesAChunkedBodyOverTheLimitOnceItPassesIt() throws Exception {
+        for (String target : new String[] {"PUT /api/v1/rules", "POST /api/v1/events"}) {
+            try (RawHttp http = new RawHttp(base)) {
+                http.send(target + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n");
+                Thread sender = http.sendChunksInBackground(padded("{\"rules\":[]}", 2 * API_LIMIT));
+
+                assertThat(http.statusLine()).as(target).startsWith("HTTP/1.1 413");
+                sender.join(30_000);
+            }
+        }
+    }
+
+    @Test
+    void answersAClientThatWaitsToSendItsBodyWithoutWaitingForIt() throws Exception {
+        try (RawHttp http = new RawHttp(base)) {
+            http.send("PUT /api/v1/rules HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + 2 * API_LIMIT + "\r\nExpect: 100-continue\r\n\r\n");
+
+            assertThat(http.statusLine()).startsWith("HTTP/1.1 413");
+            assertThat(http.headers()).containsEntry("content-type", "application/problem+json")
+                    .containsEntry("connection", "close");
+            assertThat(http.body()).contains("\"limit\":1048576");
+        }
+    }
+
+    @Test
+    void readsAndDropsABodyAlreadySentSoTheAnswerArrivesAndTheConnectionServesTheNextRequest() throws Exception {
+        try (RawHttp http = new RawHttp(base)) {
+            http.send("PUT /api/v1/rules HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + 2 * API_LIMIT + "\r\n\r\n");
+            Thread sender = http.sendInBackground(padded("{\"rules\":[]}", 2 * API_LIMIT));
+
+            assertThat(http.statusLine()).startsWith("HTTP/1.1 413");
+            assertThat(http.body()).contains("\"field\":\"body\"");
+            sender.join(30_000);
+            http.send("GET /api/v1/rules HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(http.statusLine()).startsWith("HTTP/1.1 200");
+        }
+    }
+}
