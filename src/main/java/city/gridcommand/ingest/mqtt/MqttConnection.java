@@ -37,8 +37,8 @@ import org.jboss.logging.Logger;
  * messages on every arrival and every acknowledgement (BENCHMARKS.md: two thirds of the service's CPU
  * once thousands of messages await their commit).
  *
- * <p><b>Bounded memory.</b> {@link InflightLimit} stops reading the socket at this connection's capacity,
- * so what we cannot take yet waits at the broker, whatever receive maximum the broker honours; a payload
+ * <p><b>Bounded memory.</b> {@link InflightLimit} stops reading the socket at this connection's capacity
+ * in messages or payload bytes, so what we cannot take yet waits at the broker, whatever receive maximum the broker honours; a payload
  * over the size limit is never buffered whole ({@link MqttFrameDecoder}).
  *
  * <p><b>Cheap acknowledgements.</b> PUBACKs are written a batch at a time ({@link PubAckOutbox}).
@@ -73,17 +73,18 @@ final class MqttConnection {
 
     /**
      * @param capacity         most messages held unacknowledged by this connection
+     * @param capacityBytes    most payload bytes held unacknowledged by this connection
      * @param maxPayloadBytes  larger payloads are not buffered whole: only their first
      *                         {@code keptPayloadBytes} reach the pipeline, with their real size
      */
     MqttConnection(MqttSettings settings, String clientId, String sharedGroup, IngestPipeline pipeline,
-            EventLoopGroup group, int capacity, int maxPayloadBytes, int keptPayloadBytes) {
+            EventLoopGroup group, int capacity, long capacityBytes, int maxPayloadBytes, int keptPayloadBytes) {
         this.settings = settings;
         this.clientId = clientId;
         this.sharedGroup = sharedGroup;
         this.pipeline = pipeline;
         this.group = group;
-        this.limit = new InflightLimit(capacity);
+        this.limit = new InflightLimit(capacity, capacityBytes);
         this.receiveMaximum = Math.max(1, Math.min(capacity, 65_535));
         this.maxPayloadBytes = maxPayloadBytes;
         this.keptPayloadBytes = keptPayloadBytes;
@@ -223,18 +224,21 @@ final class MqttConnection {
             if (stopped) {
                 return; // not acknowledged: the broker keeps it for the next session
             }
-            limit.taken();
+            int bytes = publish.payload().length;
+            limit.taken(bytes);
             pipeline.accept(new InboundMessage(publish.topic(), publish.payload(), publish.payloadSize(),
-                    System.currentTimeMillis(), new Delivery(publish.packetId())));
+                    System.currentTimeMillis(), new Delivery(publish.packetId(), bytes)));
         }
 
         /** One message's way back to the broker; packet id 0 for QoS 0, which is never acknowledged. */
         private final class Delivery implements Acknowledgement {
 
             private final int packetId;
+            private final int bytes;
 
-            Delivery(int packetId) {
+            Delivery(int packetId, int bytes) {
                 this.packetId = packetId;
+                this.bytes = bytes;
             }
 
             @Override
@@ -242,13 +246,13 @@ final class MqttConnection {
                 if (packetId != 0) {
                     outbox.acknowledge(packetId);
                 }
-                limit.released();
+                limit.released(bytes);
             }
 
             /** The broker sends an unacknowledged message again only on a new connection: so make one. */
             @Override
             public void redeliver() {
-                limit.released();
+                limit.released(bytes);
                 if (packetId != 0 && ch.isActive()) {
                     LOG.warnf("%s: reconnecting so that the broker delivers unstored messages again", clientId);
                     ch.close();

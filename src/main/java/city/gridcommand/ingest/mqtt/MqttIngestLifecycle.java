@@ -45,7 +45,8 @@ public class MqttIngestLifecycle {
         for (int i = 0; i < count; i++) {
             String clientId = count == 1 ? mqtt.clientId() : mqtt.clientId() + "-" + i;
             connections.add(new MqttConnection(mqtt, clientId, sharedGroup, pipeline, group,
-                    Math.max(1, settings.capacity() / count), settings.maxPayloadBytes(),
+                    Math.max(1, settings.capacity() / count), Math.max(1, settings.capacityBytes() / count),
+                    settings.maxPayloadBytes(),
                     settings.deadLetterPayloadBytes()));
         }
         connections.forEach(MqttConnection::start);
