@@ -43,11 +43,12 @@ class MqttSubscriberPartsTest {
     }
 
     @Test
-    void subscribeAsksForEveryFilterAtQos1() {
-        ByteBuf subscribe = MqttPackets.subscribe(ByteBufAllocator.DEFAULT, 1, List.of("a/+", "$share/g/b/#"), 1);
+    void subscribeAsksForEveryFilterAtQos1WithRetainedMessagesOnlyForNewSubscriptions() {
+        ByteBuf subscribe = MqttPackets.subscribe(ByteBufAllocator.DEFAULT, 1, List.of("a/+", "$share/g/b/#"),
+                FeedSubscription.OPTIONS);
 
         assertThat(ByteBufUtil.hexDump(subscribe)).isEqualTo("82" + "18" + "0001" + "00"
-                + "0003" + hex("a/+") + "01" + "000c" + hex("$share/g/b/#") + "01");
+                + "0003" + hex("a/+") + "11" + "000c" + hex("$share/g/b/#") + "11");
         subscribe.release();
     }
 
