@@ -35,7 +35,8 @@ while IFS= read -r line || [[ -n $line ]]; do
   if [[ -z $id || $id == *[/+#[:space:][:cntrl:]]* || $id == \$* ]]; then
     echo "$0: invalid id '$id'" >&2; exit 1
   fi
-  case $id in grid-command|grid-bench) echo "$0: '$id' is reserved" >&2; exit 1 ;; esac
+  # grid-command* are the service's client ids (on the devices' listener a username is the client id)
+  case $id in grid-command*|grid-bench) echo "$0: '$id' is reserved" >&2; exit 1 ;; esac
   [[ -z ${seen[$id]:-} ]] || { echo "$0: duplicate id '$id'" >&2; exit 1; }
   seen[$id]=1
   {

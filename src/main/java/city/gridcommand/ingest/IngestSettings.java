@@ -60,6 +60,16 @@ public interface IngestSettings {
     @WithDefault("20000")
     int capacity();
 
+    /**
+     * Most payload bytes held unacknowledged: at this many the MQTT connections stop reading until batches
+     * commit, as at {@link #capacity()}, whichever is reached first; reading resumes below three quarters
+     * of both. Split evenly between the connections. Every pending message keeps its payload until it is
+     * durable, so without it 20,000 messages of 64 KiB would need 1.3 GB. Default 67108864 (64 MiB),
+     * which fits a 256 MiB heap with room for the decoded signals.
+     */
+    @WithDefault("67108864")
+    long capacityBytes();
+
     /** Ceiling of the retry back-off while the database is unavailable. Default 5 seconds. */
     @WithDefault("PT5S")
     Duration maxRetryDelay();

@@ -181,8 +181,9 @@ class IngestIntegrationTest {
         awaitCount(1, "SELECT count(*) FROM telemetry WHERE device_id = $1", "m-" + run);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("grid_ingest_received_total{source=\"telemetry\"}")
-                .contains("grid_ingest_backpressure{state=\"FLOWING\"} 1.0");
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .contains("grid_ingest_backpressure{state=\"FLOWING\"} 1.0").contains("grid_ingest_up 1.0");
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/group/ingest").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("MQTT ingest"));
     }
 

@@ -60,8 +60,11 @@ final class MqttPackets {
         return out;
     }
 
-    /** SUBSCRIBE to every filter at {@code qos}, without properties. */
-    static ByteBuf subscribe(ByteBufAllocator alloc, int packetId, List<String> filters, int qos) {
+    /**
+     * SUBSCRIBE to every filter with the same subscription options (MQTT 5.0, 3.8.3.1: bits 0-1 QoS, bit
+     * 2 no local, bit 3 retain as published, bits 4-5 retain handling), without properties.
+     */
+    static ByteBuf subscribe(ByteBufAllocator alloc, int packetId, List<String> filters, int options) {
         int remaining = 2 + 1;
         for (String filter : filters) {
             remaining += 2 + utf8(filter).length + 1;
@@ -73,7 +76,7 @@ final class MqttPackets {
         out.writeByte(0); // no properties
         for (String filter : filters) {
             writeBytes(out, utf8(filter));
-            out.writeByte(qos);
+            out.writeByte(options);
         }
         return out;
     }

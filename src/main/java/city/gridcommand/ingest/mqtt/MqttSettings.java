@@ -2,6 +2,7 @@ package city.gridcommand.ingest.mqtt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** How the service reaches the MQTT broker (environment: {@code GRID_MQTT_*}). */
@@ -46,4 +47,61 @@ public interface MqttSettings {
     /** How long the broker keeps the session and its queued messages while we are away. Default 7 days. */
     @WithDefault("604800")
     long sessionExpirySeconds();
+
+    /**
+     * How long a connection attempt may take from opening the socket to the broker's CONNACK (TCP, TLS
+     * and the MQTT handshake); after it the socket is closed and the attempt retried
+     * ({@code GRID_MQTT_CONNACK_TIMEOUT}). A broker that accepts TCP but never answers would otherwise
+     * hold ingest forever. Default 10 seconds.
+     */
+    @WithDefault("PT10S")
+    Duration connackTimeout();
+
+    /**
+     * How long the broker may take to answer a SUBSCRIBE; after it the connection is closed and made again
+     * ({@code GRID_MQTT_SUBACK_TIMEOUT}). Default 10 seconds.
+     */
+    @WithDefault("PT10S")
+    Duration subackTimeout();
+
+    /**
+     * MQTT keep-alive announced to the broker ({@code GRID_MQTT_KEEP_ALIVE}); a broker silent for twice
+     * this while we read is taken for gone. The socket's TCP keepalive probes start after the same idle
+     * time, so a dead peer is found even while reading is paused for back-pressure. Whole seconds, 1 to
+     * 65535. Default 60 seconds.
+     */
+    @WithDefault("PT60S")
+    Duration keepAlive();
+
+    /**
+     * Delay before the first reconnection attempt; each failed attempt doubles it up to
+     * {@link #maxReconnectDelay()}, and each delay is drawn at random between half and all of it, so that
+     * many instances do not hammer a recovering broker in step ({@code GRID_MQTT_RECONNECT_DELAY}).
+     * Default 200 milliseconds.
+     */
+    @WithDefault("PT0.2S")
+    Duration reconnectDelay();
+
+    /** Ceiling of the reconnection back-off ({@code GRID_MQTT_MAX_RECONNECT_DELAY}). Default 10 seconds. */
+    @WithDefault("PT10S")
+    Duration maxReconnectDelay();
+
+    /**
+     * How long a connection must stay up before the back-off starts again from
+     * {@link #reconnectDelay()} ({@code GRID_MQTT_STABLE_AFTER}). A broker that accepts and then drops
+     * us at once (a client-id clash, a broker restarting) keeps the delays growing instead. Default 30
+     * seconds.
+     */
+    @WithDefault("PT30S")
+    Duration stableAfter();
+
+    /**
+     * Liveness fails when an ingest connection has had no session with the broker for this long
+     * ({@code GRID_MQTT_LIVENESS_TIMEOUT}), so that the orchestrator restarts an instance whose ingest
+     * cannot recover by itself. A restart also interrupts this instance's REST API, and a broker outage
+     * affects every instance at once: keep it longer than the broker outages to be ridden out. 0 turns it
+     * off. Default 10 minutes.
+     */
+    @WithDefault("PT10M")
+    Duration livenessTimeout();
 }

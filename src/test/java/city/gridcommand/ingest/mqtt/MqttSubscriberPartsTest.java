@@ -43,11 +43,12 @@ class MqttSubscriberPartsTest {
     }
 
     @Test
-    void subscribeAsksForEveryFilterAtQos1() {
-        ByteBuf subscribe = MqttPackets.subscribe(ByteBufAllocator.DEFAULT, 1, List.of("a/+", "$share/g/b/#"), 1);
+    void subscribeAsksForEveryFilterAtQos1WithRetainedMessagesOnlyForNewSubscriptions() {
+        ByteBuf subscribe = MqttPackets.subscribe(ByteBufAllocator.DEFAULT, 1, List.of("a/+", "$share/g/b/#"),
+                FeedSubscription.OPTIONS);
 
         assertThat(ByteBufUtil.hexDump(subscribe)).isEqualTo("82" + "18" + "0001" + "00"
-                + "0003" + hex("a/+") + "01" + "000c" + hex("$share/g/b/#") + "01");
+                + "0003" + hex("a/+") + "11" + "000c" + hex("$share/g/b/#") + "11");
         subscribe.release();
     }
 
@@ -97,22 +98,22 @@ class MqttSubscriberPartsTest {
     @Test
     void stopsReadingAtCapacityAndResumesBelowThreeQuarters() {
         EmbeddedChannel channel = new EmbeddedChannel();
-        InflightLimit limit = new InflightLimit(8);
+        InflightLimit limit = new InflightLimit(8, Long.MAX_VALUE);
         limit.attach(channel);
 
         for (int i = 0; i < 7; i++) {
-            limit.taken();
+            limit.taken(1);
         }
         assertThat(channel.config().isAutoRead()).isTrue();
-        limit.taken();
+        limit.taken(1);
         assertThat(channel.config().isAutoRead()).isFalse();
 
-        limit.released();
-        limit.released();
+        limit.released(1);
+        limit.released(1);
         channel.runPendingTasks();
         assertThat(channel.config().isAutoRead()).as("6 held: not yet below 6").isFalse();
 
-        limit.released();
+        limit.released(1);
         channel.runPendingTasks();
         assertThat(channel.config().isAutoRead()).isTrue();
         assertThat(limit.held()).isEqualTo(5);
@@ -120,17 +121,17 @@ class MqttSubscriberPartsTest {
 
     @Test
     void aNewChannelStartsPausedWhileTheLimitIsReached() {
-        InflightLimit limit = new InflightLimit(2);
+        InflightLimit limit = new InflightLimit(2, Long.MAX_VALUE);
         limit.attach(new EmbeddedChannel());
-        limit.taken();
-        limit.taken();
+        limit.taken(1);
+        limit.taken(1);
 
         EmbeddedChannel reconnected = new EmbeddedChannel();
         limit.attach(reconnected);
 
         assertThat(reconnected.config().isAutoRead()).isFalse();
-        limit.released();
-        limit.released();
+        limit.released(1);
+        limit.released(1);
         reconnected.runPendingTasks();
         assertThat(reconnected.config().isAutoRead()).isTrue();
     }
@@ -138,16 +139,73 @@ class MqttSubscriberPartsTest {
     @Test
     void stoppingPausesForGood() {
         EmbeddedChannel channel = new EmbeddedChannel();
-        InflightLimit limit = new InflightLimit(4);
+        InflightLimit limit = new InflightLimit(4, Long.MAX_VALUE);
         limit.attach(channel);
-        limit.taken();
+        limit.taken(1);
 
         limit.stop();
         channel.runPendingTasks();
-        limit.released();
+        limit.released(1);
         channel.runPendingTasks();
 
         assertThat(channel.config().isAutoRead()).isFalse();
+    }
+
+    @Test
+    void stopsReadingAtTheByteCapacityAndResumesOnlyBelowThreeQuartersOfBoth() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        InflightLimit limit = new InflightLimit(100, 64 * 1024);
+        limit.attach(channel);
+
+        limit.taken(32 * 1024);
+        limit.taken(16 * 1024);
+        assertThat(channel.config().isAutoRead()).as("48 KiB held, 2 messages").isTrue();
+        limit.taken(16 * 1024);
+        assertThat(channel.config().isAutoRead()).as("64 KiB held: the byte capacity, far below 100 messages")
+                .isFalse();
+        assertThat(limit.heldBytes()).isEqualTo(64 * 1024);
+
+        limit.released(16 * 1024);
+        channel.runPendingTasks();
+        assertThat(channel.config().isAutoRead()).as("48 KiB held: not below three quarters (48 KiB)").isFalse();
+
+        limit.released(1);
+        channel.runPendingTasks();
+        assertThat(channel.config().isAutoRead()).isTrue();
+        assertThat(limit.held()).isEqualTo(1);
+    }
+
+    @Test
+    void resumesOnlyWhenMessagesAndBytesAreBothBelowThreeQuarters() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        InflightLimit limit = new InflightLimit(4, 1000);
+        limit.attach(channel);
+        for (int i = 0; i < 4; i++) {
+            limit.taken(200);
+        }
+        assertThat(channel.config().isAutoRead()).as("4 messages: the message capacity").isFalse();
+
+        limit.released(0);
+        limit.released(0);
+        channel.runPendingTasks();
+        assertThat(channel.config().isAutoRead()).as("2 messages, but still 800 bytes of 1000").isFalse();
+
+        limit.released(100);
+        channel.runPendingTasks();
+        assertThat(channel.config().isAutoRead()).as("1 message, 700 bytes").isTrue();
+    }
+
+    @Test
+    void oneMessageLargerThanTheByteCapacityIsTakenAndThenReadingWaitsForIt() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        InflightLimit limit = new InflightLimit(100, 1000);
+        limit.attach(channel);
+
+        limit.taken(5000);
+        assertThat(channel.config().isAutoRead()).isFalse();
+        limit.released(5000);
+        channel.runPendingTasks();
+        assertThat(channel.config().isAutoRead()).isTrue();
     }
 
     private static String hex(String text) {

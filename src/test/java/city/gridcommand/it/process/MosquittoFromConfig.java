@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Mosquitto started from the repository's own {@code mqtt-config/}: the production configuration,
- * with only the listener, persistence folder, password file and ACL file pointed at a scratch folder,
- * plus the TLS listener the configuration describes for devices on public networks, with a certificate
- * for {@code localhost} from a throw-away certificate authority.
+ * with only its two listeners' ports and its {@code /mosquitto/} paths pointed at a scratch folder, plus
+ * the service's listener once more over TLS (as the configuration describes adding a TLS listener), with a
+ * certificate for {@code localhost} from a throw-away certificate authority.
  */
 public final class MosquittoFromConfig implements AutoCloseable {
 
@@ -23,12 +23,14 @@ public final class MosquittoFromConfig implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int servicePort;
     private final int tlsPort;
     private final Path trustStore;
 
-    private MosquittoFromConfig(Process process, int port, int tlsPort, Path trustStore) {
+    private MosquittoFromConfig(Process process, int port, int servicePort, int tlsPort, Path trustStore) {
         this.process = process;
         this.port = port;
+        this.servicePort = servicePort;
         this.tlsPort = tlsPort;
         this.trustStore = trustStore;
     }
@@ -43,31 +45,36 @@ public final class MosquittoFromConfig implements AutoCloseable {
     }
 
     /**
-     * Starts the broker with these users (name to password) and these device ACL entries
-     * ({@code sensor:id}, {@code camera:id}, {@code worker:id}).
+     * Starts the broker with these users (name to password; {@code grid-command*} users are the service's,
+     * the others connect on the devices' listener) and these device ACL entries ({@code sensor:id},
+     * {@code camera:id}, {@code worker:id}).
      */
     public static MosquittoFromConfig start(Path folder, Map<String, String> users, List<String> devices)
             throws IOException, InterruptedException {
         Path config = Path.of("mqtt-config");
-        Files.createDirectories(folder.resolve("data"));
+        for (String dir : List.of("data", "secret", "config")) {
+            Files.createDirectories(folder.resolve(dir));
+        }
         int port = Ports.free();
+        int servicePort = Ports.free();
         int tlsPort = Ports.free();
         Path trustStore = makeCertificates(folder);
+        Path root = folder.toAbsolutePath();
         String conf = Files.readString(config.resolve("mosquitto.conf"))
-                .replaceAll("(?m)^listener .*$", "listener " + port + " 127.0.0.1")
-                .replaceAll("(?m)^persistence_location .*$", "persistence_location " + folder.resolve("data").toAbsolutePath() + "/")
-                .replaceAll("(?m)^password_file .*$", "password_file " + folder.resolve("passwd").toAbsolutePath())
-                .replaceAll("(?m)^acl_file .*$", "acl_file " + folder.resolve("acl").toAbsolutePath())
+                .replaceAll("(?m)^listener 1883$", "listener " + port + " 127.0.0.1")
+                .replaceAll("(?m)^listener 1884$", "listener " + servicePort + " 127.0.0.1")
+                .replace("/mosquitto/", root + "/")
                 + "\nlistener " + tlsPort + " 127.0.0.1\n"
-                + "certfile " + folder.resolve("server.crt").toAbsolutePath() + "\n"
-                + "keyfile " + folder.resolve("server.key").toAbsolutePath() + "\n";
+                + "allow_anonymous false\n"
+                + "password_file " + root.resolve("secret/service-passwd") + "\n"
+                + "acl_file " + root.resolve("config/acl") + "\n"
+                + "certfile " + root.resolve("server.crt") + "\n"
+                + "keyfile " + root.resolve("server.key") + "\n";
         Files.writeString(folder.resolve("mosquitto.conf"), conf);
-        StringBuilder passwords = new StringBuilder();
-        users.forEach((user, password) -> passwords.append(user).append(':').append(password).append('\n'));
-        run(List.of(config.resolve("make-passwords.sh").toString(), folder.resolve("passwd").toString()),
-                passwords.toString());
+        writePasswords(config, root.resolve("secret/service-passwd"), users, true);
+        writePasswords(config, root.resolve("secret/passwd"), users, false);
         List<String> acl = new ArrayList<>(List.of(config.resolve("make-acl.sh").toString(),
-                folder.resolve("acl").toString()));
+                root.resolve("config/acl").toString()));
         acl.addAll(devices);
         run(acl, "");
         // As root, mosquitto drops to its own user, which must be able to read and write the folder.
@@ -75,10 +82,32 @@ public final class MosquittoFromConfig implements AutoCloseable {
                 + folder.toAbsolutePath() + " || true"), "");
         Process process = new ProcessBuilder("mosquitto", "-c", folder.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("broker.log").toFile()).start();
-        MosquittoFromConfig broker = new MosquittoFromConfig(process, port, tlsPort, trustStore);
+        MosquittoFromConfig broker = new MosquittoFromConfig(process, port, servicePort, tlsPort, trustStore);
         broker.awaitListening(folder, port);
+        broker.awaitListening(folder, servicePort);
         broker.awaitListening(folder, tlsPort);
         return broker;
+    }
+
+    /** The service's users ({@code grid-command*}) or everyone else's, with mqtt-config's script. */
+    private static void writePasswords(Path config, Path file, Map<String, String> users, boolean service)
+            throws IOException, InterruptedException {
+        StringBuilder passwords = new StringBuilder();
+        users.forEach((user, password) -> {
+            if (user.startsWith("grid-command") == service) {
+                passwords.append(user).append(':').append(password).append('\n');
+            }
+        });
+        if (passwords.isEmpty()) {
+            Files.writeString(file, ""); // nobody may connect on that listener
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of(config.resolve("make-passwords.sh").toString()));
+        if (service) {
+            command.add("--service");
+        }
+        command.add(file.toString());
+        run(command, passwords.toString());
     }
 
     /** A CA, a server certificate for localhost signed by it, and a PKCS12 trust store holding the CA. */
@@ -123,11 +152,17 @@ public final class MosquittoFromConfig implements AutoCloseable {
         }
     }
 
+    /** The devices' listener, where a client's id is its username. */
     public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
-    /** The TLS listener, by the name its certificate is for. */
+    /** The service's listener, where only {@code grid-command*} users may connect. */
+    public String serviceUrl() {
+        return "tcp://127.0.0.1:" + servicePort;
+    }
+
+    /** The service's listener over TLS, by the name its certificate is for. */
     public String tlsUrl() {
         return "ssl://localhost:" + tlsPort;
     }

@@ -1,0 +1,67 @@
+package city.gridcommand.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import city.gridcommand.testing.SilentBroker;
+import city.gridcommand.testing.SmallCity;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The broker is there at the TCP level and never answers (a hung broker, a half-open load balancer):
+ * ingest gives up on each attempt after the CONNACK timeout and tries again with back-off, its health
+ * group says so, and once that has lasted past the liveness timeout liveness fails, so the orchestrator
+ * restarts the instance. All the while the REST API stays ready: the hotline needs only PostgreSQL.
+ */
+@QuarkusTest
+@TestProfile(BrokerOutageTest.HungBroker.class)
+class BrokerOutageTest {
+
+    /** The service pointed at a broker that never answers, with short timeouts. */
+    public static class HungBroker implements QuarkusTestProfile {
+
+        static final SilentBroker BROKER = SilentBroker.start();
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("grid.mqtt.url", BROKER.url(), "grid.mqtt.connack-timeout", "PT0.5S",
+                    "grid.mqtt.reconnect-delay", "PT0.1S", "grid.mqtt.max-reconnect-delay", "PT0.5S",
+                    "grid.mqtt.liveness-timeout", "PT5S");
+        }
+    }
+
+    @Test
+    void theApiStaysReadyWhileIngestCannotReachTheBrokerAndLivenessFailsOnceThatLasts() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> HungBroker.BROKER.accepted() >= 4);
+
+        JsonPath ingest = given().get("/q/health/group/ingest").then().statusCode(503)
+                .body("status", equalTo("DOWN")).extract().jsonPath();
+        Map<String, Object> data = ingest.getMap("checks.find { it.name == 'MQTT ingest' }.data");
+        assertThat(data.values()).anySatisfy(value -> assertThat(String.valueOf(value))
+                .startsWith("no session since ").endsWith("no CONNACK within 500 ms"));
+        assertThat(((Number) data.get("connectFailures")).longValue()).isGreaterThanOrEqualTo(3);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("grid_ingest_up 0.0");
+
+        // the hotline takes a call
+        given().contentType(ContentType.JSON).body(SmallCity.geoJson()).put("/api/v1/grids").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"category\":\"illegal_advertising\",\"cell\":\""
+                + SmallCity.WEST_CELL + "\",\"description\":\"leaflets\",\"reporter\":\"caller-outage\"}")
+                .post("/api/v1/events").then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/live").then()
+                .statusCode(503).body("checks.find { it.name == 'MQTT ingest reaches the broker' }.status",
+                        equalTo("DOWN")));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
