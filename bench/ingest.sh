@@ -257,7 +257,12 @@ if [[ "$MODE" != broker ]]; then
       tail -40 "$TMP/service.log" >&2
       die "the service exited during start-up (log above, full log $TMP/service.log)"
     fi
-    if curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready"; then ready=1; break; fi
+    # ready is the REST API's (the database); ingest has its own health group since the readiness split,
+    # and a version without that group answers 404 there (then its readiness included the broker)
+    if curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready"; then
+      code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/q/health/group/ingest")"
+      if [[ "$code" == 200 || "$code" == 404 ]]; then ready=1; break; fi
+    fi
     sleep 0.5
   done
   if (( !ready )); then

@@ -54,7 +54,8 @@ public final class ServiceProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + logs);
             }
-            if (get("/q/health/ready") == 200) {
+            // the API is ready with the database; messages flow once the ingest group is UP (subscribed)
+            if (get("/q/health/ready") == 200 && get("/q/health/group/ingest") == 200) {
                 return;
             }
             Thread.sleep(250);
