@@ -27,8 +27,8 @@ import java.util.Set;
  * problem+json naming the limit, and the body is never buffered;
  * <li>after it, a body of undeclared length (chunked) to a small endpoint is read here up to that
  * endpoint's limit and handed on whole (Quarkus REST takes a body already read); one that passes the
- * limit is answered 413 the same way. (Quarkus REST itself, on a non-blocking endpoint, would buffer a
- * chunked body whatever its size.)
+ * limit is answered 413 the same way. (Left to Quarkus REST, a non-blocking endpoint read a 2 MiB
+ * chunked body whole although the HTTP layer had been given a 1 MiB limit for it.)
  * </ul>
  *
  * <p>A refused body already on its way is read and dropped rather than left unread, so that closing

@@ -34,7 +34,7 @@ public interface GridImportSettings {
 
     /**
      * Most positions in one feature's geometry; the reader stops at the next and answers 413, naming the
-     * feature. A feature is read as a JSON tree before it becomes a cell, at about 150 bytes a position,
+     * feature. A feature is read as a JSON tree before it becomes a cell, at about 160 bytes a position,
      * so this bounds that tree. Default 100000 (a detailed district boundary has a few thousand).
      */
     @WithDefault("100000")

@@ -11,6 +11,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URI;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +75,27 @@ class BodyLimitsIntegrationTest {
                 sender.join(30_000);
             }
         }
+    }
+
+    @Test
+    void takesAChunkedBodyUnderTheLimitWhole() throws Exception {
+        String device = "chunked-" + UUID.randomUUID().toString().substring(0, 8);
+        String[][] requests = {
+            // a blocking endpoint, refusing the rule set for what it says: it read the body whole
+            {"PUT /api/v1/rules", "{\"rules\":[{\"type\":\"threshold\",\"id\":\"t\"}]}", "HTTP/1.1 422"},
+            {"PUT /api/v1/devices/" + device, "{\"type\":\"sensor\",\"name\":\"Sent in chunks\"}", "HTTP/1.1 201"},
+        };
+        for (String[] request : requests) {
+            try (RawHttp http = new RawHttp(base)) {
+                http.send(request[0] + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n");
+                http.sendChunksInBackground(request[1]).join(30_000);
+
+                assertThat(http.statusLine()).as(request[0]).startsWith(request[2]);
+            }
+        }
+        given().get("/api/v1/devices/" + device).then().statusCode(200).body("name", equalTo("Sent in chunks"));
+        given().delete("/api/v1/devices/" + device).then().statusCode(204);
     }
 
     @Test
