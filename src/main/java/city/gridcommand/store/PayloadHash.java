@@ -1,6 +1,5 @@
 package city.gridcommand.store;
 
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,14 +14,24 @@ import java.util.HexFormat;
 final class PayloadHash {
 
     private static final HexFormat HEX = HexFormat.of();
+    /** One digest per writing thread: looking a provider up and allocating one per message was the cost. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(PayloadHash::sha256);
 
     private PayloadHash() {
     }
 
     static long of(byte[] payload) {
+        byte[] digest = SHA_256.get().digest(payload); // digest() also resets it for the next payload
+        long first = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            first = (first << 8) | (digest[i] & 0xFF);
+        }
+        return first;
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(payload);
-            return ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
