@@ -1,5 +1,7 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.StaffRole;
+import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.store.CaseStatsRepository;
 import city.gridcommand.store.CaseStatsRepository.CaseFigures;
 import city.gridcommand.store.CaseStatsRepository.GroupBy;
@@ -49,6 +51,7 @@ public class CaseStatsResource {
         this.repository = repository;
     }
 
+    @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME, StaffRole.HANDLER_NAME, StaffRole.LEADER_NAME, StaffRole.SCREEN_NAME })
     @GET
     public CompletionStage<CaseStats> stats(@QueryParam("scope") String scope, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("by") String by) {

@@ -1,5 +1,7 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.StaffRole;
+import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.cases.Actor;
 import city.gridcommand.cases.CaseAction;
 import city.gridcommand.cases.Refusal;
@@ -39,6 +41,7 @@ public class CaseTransitionResource {
         this.cases = cases;
     }
 
+    @RolesAllowed({ StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME, StaffRole.HANDLER_NAME, StaffRole.LEADER_NAME, StaffRole.WORKER_NAME, StaffRole.SERVICE_NAME })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package city.gridcommand.api;
 
+import io.quarkus.security.Authenticated;
 import city.gridcommand.cases.Category;
 import city.gridcommand.cases.CategoryCatalogue;
 import city.gridcommand.cases.CategoryClass;
@@ -33,12 +34,14 @@ public class CatalogueResource {
         this.catalogue = catalogue;
     }
 
+    @Authenticated
     @GET
     @Path("/departments")
     public List<Department> departments() {
         return catalogue.departments();
     }
 
+    @Authenticated
     @GET
     @Path("/categories")
     public Categories categories() {

@@ -1,5 +1,7 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.StaffRole;
+import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.ingest.DeadLetterArchive;
 import city.gridcommand.ingest.DeadLetterReplay;
 import city.gridcommand.ingest.RejectReason;
@@ -70,6 +72,7 @@ public class DeadLetterResource {
         this.replay = replay;
     }
 
+    @RolesAllowed(StaffRole.ADMIN_NAME)
     @GET
     public CompletionStage<Page> page(@QueryParam("reason") String reason, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("before") String before, @QueryParam("limit") String limit) {
@@ -80,6 +83,7 @@ public class DeadLetterResource {
                 rows.size() == query.limit() ? rows.get(rows.size() - 1).id() : null));
     }
 
+    @RolesAllowed(StaffRole.ADMIN_NAME)
     @GET
     @Path("{id}")
     public CompletionStage<DeadLetterView> one(@PathParam("id") String id) {
@@ -92,6 +96,7 @@ public class DeadLetterResource {
      * Replays at most {@code limit} (default {@value #DEFAULT_REPLAY_LIMIT}) matching dead letters that were
      * never replayed and kept their whole payload, oldest first, and answers once they are durable again.
      */
+    @RolesAllowed(StaffRole.ADMIN_NAME)
     @POST
     @Path("replay")
     public CompletionStage<DeadLetterReplay.Outcome> replay(@QueryParam("reason") String reason,

@@ -1,5 +1,7 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.StaffRole;
+import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.api.RegistryBodies.DeviceBody;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.locate.LiveGrid;
@@ -59,6 +61,7 @@ public class DeviceResource {
         this.liveGrid = liveGrid;
     }
 
+    @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME, StaffRole.HANDLER_NAME, StaffRole.LEADER_NAME, StaffRole.SCREEN_NAME })
     @GET
     public CompletionStage<Page<DeviceView>> list(@QueryParam("type") String type,
             @QueryParam("department") String department, @QueryParam("after") String after,
@@ -74,6 +77,7 @@ public class DeviceResource {
                 .thenApply(page -> new Page<>(page.items().stream().map(this::view).toList(), page.next()));
     }
 
+    @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME, StaffRole.HANDLER_NAME, StaffRole.LEADER_NAME, StaffRole.SCREEN_NAME })
     @GET
     @Path("/{id}")
     public CompletionStage<DeviceView> get(@PathParam("id") String id) {
@@ -89,6 +93,7 @@ public class DeviceResource {
      * Every registered device, and any other that has been heard from: its latest reading and detection,
      * whether it is online and when it was last heard, by the order its messages arrived.
      */
+    @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME, StaffRole.HANDLER_NAME, StaffRole.LEADER_NAME, StaffRole.SCREEN_NAME })
     @GET
     @Path("/{id}/latest")
     public CompletionStage<DeviceLatest> latest(@PathParam("id") String id) {
@@ -101,6 +106,7 @@ public class DeviceResource {
     }
 
     /** Creates (201) or replaces (200) a device. */
+    @RolesAllowed(StaffRole.ADMIN_NAME)
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -112,6 +118,7 @@ public class DeviceResource {
         });
     }
 
+    @RolesAllowed(StaffRole.ADMIN_NAME)
     @DELETE
     @Path("/{id}")
     public CompletionStage<Response> delete(@PathParam("id") String id) {

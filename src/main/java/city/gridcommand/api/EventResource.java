@@ -1,5 +1,8 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.StaffRole;
+import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.Authenticated;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.signal.Severity;
@@ -61,6 +64,7 @@ public class EventResource {
         this.liveGrid = liveGrid;
     }
 
+    @Authenticated
     @GET
     public CompletionStage<EventPage> list(@QueryParam("cell") String cell, @QueryParam("state") String state,
             @QueryParam("severity") String severity, @QueryParam("category") String category,
@@ -73,6 +77,7 @@ public class EventResource {
                 page.items().stream().map(e -> e.body().getMap()).toList(), page.next()));
     }
 
+    @Authenticated
     @GET
     @Path("/{id}")
     public CompletionStage<EventDetail> get(@PathParam("id") String id) {
@@ -86,6 +91,7 @@ public class EventResource {
     }
 
     /** 201 with the new case, or 200 with the open case of the same cell and category that it joined. */
+    @RolesAllowed({ StaffRole.DISPATCHER_NAME, StaffRole.SERVICE_NAME })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> report(NewEvent body) {

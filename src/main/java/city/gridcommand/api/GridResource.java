@@ -1,5 +1,8 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.StaffRole;
+import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.Authenticated;
 import city.gridcommand.geo.Cell;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.geo.Grid;
@@ -86,6 +89,7 @@ public class GridResource {
      * nothing changed. {@code repair=true} repairs invalid polygons first; {@code dryRun=true} answers
      * what the import would do ({@link PreviewView}) and stores nothing.
      */
+    @RolesAllowed(StaffRole.ADMIN_NAME)
     @PUT
     @Blocking
     @Consumes({MediaType.APPLICATION_JSON, GEO_JSON})
@@ -99,6 +103,7 @@ public class GridResource {
     }
 
     /** The current grid as a FeatureCollection (with a top-level {@code version}); megabytes for a big city. */
+    @Authenticated
     @GET
     @Blocking
     @Produces({GEO_JSON, MediaType.APPLICATION_JSON})
@@ -106,6 +111,7 @@ public class GridResource {
         return writer.write(liveGrid.snapshot().grid());
     }
 
+    @Authenticated
     @GET
     @Path("/versions")
     @Produces(MediaType.APPLICATION_JSON)
@@ -113,6 +119,7 @@ public class GridResource {
         return repository.versions();
     }
 
+    @Authenticated
     @GET
     @Path("/locate")
     @Produces(MediaType.APPLICATION_JSON)
@@ -125,6 +132,7 @@ public class GridResource {
                 at.special(), at.overlay(), at.cellsBaseFirst());
     }
 
+    @Authenticated
     @GET
     @Path("/{code}")
     @Produces(MediaType.APPLICATION_JSON)

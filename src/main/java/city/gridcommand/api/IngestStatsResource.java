@@ -1,5 +1,7 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.StaffRole;
+import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.ingest.IngestCounters;
 import city.gridcommand.ingest.WriteBehind;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ public class IngestStatsResource {
         this.writeBehind = writeBehind;
     }
 
+    @RolesAllowed(StaffRole.ADMIN_NAME)
     @GET
     public IngestStatsView stats() {
         return IngestStatsView.of(counters, writeBehind);

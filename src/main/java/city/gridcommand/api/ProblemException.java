@@ -9,12 +9,34 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final String field;
+    private final String cell;
 
     public ProblemException(int status, String title, String detail, String field) {
+        this(status, title, detail, field, null);
+    }
+
+    private ProblemException(int status, String title, String detail, String field, String cell) {
         super(detail);
         this.status = status;
         this.title = title;
         this.field = field;
+        this.cell = cell;
+    }
+
+    /**
+     * 403: the cell (of the thing asked for, or asked with) is outside the cells of the caller's token.
+     *
+     * @param field the request field that named the cell, or null when the cell is the thing's own
+     * @param scope the caller's cells, for the detail
+     */
+    public static ProblemException outsideScope(String field, String cell, Object scope) {
+        return new ProblemException(403, "Outside your cells", "cell " + cell + " is outside the cells of your "
+                + "token (" + scope + ")", field, cell);
+    }
+
+    /** 403: the caller's roles do not allow this, whatever the cell. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Not allowed for your role", detail, null, null);
     }
 
     /** 400: a query or body field has a value the API cannot use. */
@@ -37,5 +59,10 @@ public class ProblemException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** The cell outside the caller's scope, for a 403 by scope; else null. */
+    public String cell() {
+        return cell;
     }
 }

@@ -10,6 +10,9 @@ import city.gridcommand.store.CaseNotFoundException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,7 +30,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refused(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.title(), e.getMessage(), uri, e.field());
+        Problem problem = new Problem("about:blank", e.title(), e.status(), e.getMessage(), uri.getPath(), e.field(),
+                e.cell());
+        return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** 401: no token, or one that failed verification (signature, issuer, audience, expiry, claims). */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        boolean presented = e instanceof AuthenticationFailedException;
+        String detail = presented ? "the bearer token was refused (signature, issuer, audience, expiry or claims)"
+                + (e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage())
+                : "this needs a bearer token (Authorization: Bearer …)";
+        Problem problem = new Problem("about:blank", "Unauthorized", 401, detail, uri.getPath(), null);
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate",
+                presented ? "Bearer error=\"invalid_token\"" : "Bearer").entity(problem).build();
+    }
+
+    /** 403: a valid token whose roles do not allow the route. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "Not allowed for your role", "the roles of your token do not allow this request", uri,
+                null);
     }
 
     /** 422 with every problem of the refused grid, each naming its feature, and what repair did or could do. */

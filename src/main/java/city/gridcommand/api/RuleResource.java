@@ -1,5 +1,7 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.StaffRole;
+import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.rules.RuleEngine;
 import city.gridcommand.rules.RuleProblem;
 import city.gridcommand.rules.RuleSetResult;
@@ -36,12 +38,14 @@ public class RuleResource {
         this.ruleSets = ruleSets;
     }
 
+    @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME })
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public byte[] current() {
         return RuleSetWriter.toJson(engine.rules());
     }
 
+    @RolesAllowed(StaffRole.ADMIN_NAME)
     @PUT
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)

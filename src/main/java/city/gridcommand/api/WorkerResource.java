@@ -1,5 +1,7 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.StaffRole;
+import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.api.RegistryBodies.WorkerBody;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.locate.WorkerCellTracker;
@@ -54,6 +56,7 @@ public class WorkerResource {
         this.tracker = tracker;
     }
 
+    @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME, StaffRole.LEADER_NAME, StaffRole.SCREEN_NAME })
     @GET
     public CompletionStage<Page<WorkerView>> list(@QueryParam("role") String role,
             @QueryParam("department") String department, @QueryParam("cell") String cell,
@@ -69,6 +72,7 @@ public class WorkerResource {
                 .thenApply(page -> new Page<>(page.items().stream().map(this::view).toList(), page.next()));
     }
 
+    @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME, StaffRole.LEADER_NAME, StaffRole.SCREEN_NAME, StaffRole.WORKER_NAME })
     @GET
     @Path("/{id}")
     public CompletionStage<WorkerView> get(@PathParam("id") String id) {
@@ -81,6 +85,7 @@ public class WorkerResource {
     }
 
     /** The worker's latest position (any worker id, registered or not). */
+    @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME, StaffRole.LEADER_NAME, StaffRole.SCREEN_NAME, StaffRole.WORKER_NAME })
     @GET
     @Path("/{id}/position")
     public CompletionStage<LatestPosition> latestPosition(@PathParam("id") String id) {
@@ -93,6 +98,7 @@ public class WorkerResource {
     }
 
     /** Creates (201) or replaces (200) a worker; assigned cells must exist in the current grid. */
+    @RolesAllowed(StaffRole.ADMIN_NAME)
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -104,6 +110,7 @@ public class WorkerResource {
         });
     }
 
+    @RolesAllowed(StaffRole.ADMIN_NAME)
     @DELETE
     @Path("/{id}")
     public CompletionStage<Response> delete(@PathParam("id") String id) {

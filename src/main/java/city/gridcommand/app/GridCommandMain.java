@@ -1,5 +1,6 @@
 package city.gridcommand.app;
 
+import city.gridcommand.access.runtime.TokenCommand;
 import city.gridcommand.embedded.BootstrapSettings;
 import city.gridcommand.embedded.EmbeddedInfrastructure;
 import city.gridcommand.embedded.EmbeddedStartException;
@@ -11,7 +12,8 @@ import java.util.Arrays;
 /**
  * The service's entry point: starts the embedded broker and database when none is configured, points
  * the service at them, then runs Quarkus. Embedded parts are stopped after Quarkus has drained.
- * {@code simulate …} instead runs the demo city's simulator and exits, without starting any of it.
+ * {@code simulate …} instead runs the demo city's simulator and exits, without starting any of it;
+ * {@code token …} prints a token of the built-in issuer ({@link TokenCommand}).
  */
 @QuarkusMain
 public final class GridCommandMain {
@@ -24,6 +26,10 @@ public final class GridCommandMain {
     public static void main(String... args) {
         if (args.length > 0 && "simulate".equals(args[0])) {
             System.exit(SimulateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && "token".equals(args[0])) {
+            System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
         }
         try {

@@ -37,6 +37,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                 // a fresh embedded database gets the demo city, so the service is usable at once
                 settings.put("grid.demo.enabled", "true");
             }
+            if (System.getenv("GRID_AUTH_BUILTIN_ISSUER_ALLOWED") == null
+                    && System.getProperty("grid.auth.builtin-issuer-allowed") == null) {
+                // the embedded mode is the demo and development mode: it may sign its own tokens
+                settings.put("grid.auth.builtin-issuer-allowed", "true");
+            }
         }
         EmbeddedBroker broker = null;
         if (bootstrap.mqttUrl().isEmpty()) {

@@ -33,6 +33,7 @@ class DependencyRulesTest {
      */
     static final List<String> LAYERS = List.of(
             "signal",
+            "access",
             "geo", "geo.index", "geo.check", "geo.geojson",
             "event",
             "locate",
@@ -48,11 +49,12 @@ class DependencyRulesTest {
             "sim",
             "grid",
             "embedded",
+            "access.runtime",
             "api",
             "app");
 
     /** The domain core: plain Java, unit-tested in milliseconds. */
-    static final List<String> PURE = List.of("signal", "geo", "geo.index", "geo.check", "geo.geojson", "event",
+    static final List<String> PURE = List.of("signal", "access", "geo", "geo.index", "geo.check", "geo.geojson", "event",
             "rules", "cases");
 
     private static JavaClasses classes;

@@ -30,6 +30,11 @@ public class GridTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("grid.mqtt.session-expiry-seconds", "300");
         // tests import the grids they need; the demo city is loaded by the packaged-jar test
         config.put("grid.demo.enabled", "false");
+        // the built-in issuer, signing with the tests' key: TestTokens mints real tokens it verifies
+        Path key = settings.dataDir().resolve("identity").resolve("signing-key.jwk");
+        TestTokens.writeKey(key);
+        config.put("grid.auth.signing-key", key.toAbsolutePath().toString());
+        config.put("grid.auth.builtin-issuer-allowed", "true");
         return config;
     }
 

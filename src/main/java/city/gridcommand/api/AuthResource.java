@@ -1,0 +1,88 @@
+package city.gridcommand.api;
+
+import city.gridcommand.access.StaffRole;
+import city.gridcommand.access.runtime.AuthSettings;
+import city.gridcommand.access.runtime.BuiltInIssuer;
+import city.gridcommand.access.runtime.DemoPeople;
+import city.gridcommand.access.runtime.SigningKey;
+import city.gridcommand.access.runtime.TokenMinter;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The built-in issuer's public doors, the only API routes answered without a token:
+ * {@code GET /api/v1/auth/jwks}, the public key every token is verified with (for other services and
+ * gateways), and {@code POST /api/v1/auth/login} {@code {"user":"dispatcher","password":"demo"}}, the demo
+ * city's people signing in ({@link DemoPeople}). Both answer 404 when an external identity provider
+ * issues the tokens; the login also without the demo city.
+ */
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    /** The login's body. */
+    public record Login(String user, String password) {
+    }
+
+    /** A signed-in demo person's token and what it says. */
+    public record Token(String token, String tokenType, long expiresAt, String subject, List<String> roles,
+            List<String> cells, String unit) {
+    }
+
+    private final BuiltInIssuer issuer;
+    private final DemoPeople people;
+    private final AuthSettings settings;
+
+    AuthResource(BuiltInIssuer issuer, DemoPeople people, AuthSettings settings) {
+        this.issuer = issuer;
+        this.people = people;
+        this.settings = settings;
+    }
+
+    @PermitAll
+    @GET
+    @Path("/jwks")
+    public String jwks() {
+        return issuer.key().map(SigningKey::publicJwks).orElseThrow(() -> ProblemException.notFound(
+                "tokens are issued by " + settings.issuerUrl().orElse("an external provider") + "; its JWKS is there"));
+    }
+
+    @PermitAll
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CompletionStage<Token> login(Login body) {
+        if (!people.served()) {
+            throw ProblemException.notFound("the demo login is served only by the built-in issuer with the demo "
+                    + "city; sign in with your identity provider");
+        }
+        if (body == null || body.user() == null || body.user().isBlank()) {
+            throw ProblemException.badField("user", "'user' is required: a demo person, e.g. dispatcher");
+        }
+        if (body.password() == null || !sameText(body.password(), settings.demoPassword())) {
+            throw new ProblemException(401, "Unauthorized", "wrong password for the demo login", "password");
+        }
+        TokenMinter minter = issuer.minter().orElseThrow();
+        return people.grant(body.user()).thenApply(grant -> {
+            TokenMinter.Grant who = grant.orElseThrow(() -> new ProblemException(401, "Unauthorized",
+                    "no demo person '" + body.user() + "': the centre's " + people.staffNames()
+                            + ", or a grid worker's, leader's or supervisor's id from /api/v1/workers", "user"));
+            TokenMinter.Minted minted = minter.mint(who, settings.tokenLifetime());
+            return new Token(minted.token(), "Bearer", minted.expiresAt().toEpochMilli(), who.subject(),
+                    who.roles().stream().map(StaffRole::wireName).toList(), who.cells(), who.unit());
+        });
+    }
+
+    private static boolean sameText(String given, String expected) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+}
