@@ -39,6 +39,7 @@ class DependencyRulesTest {
             "registry",
             "rules",
             "cases",
+            "audit",
             "ingest",
             "ingest.mqtt",
             "store",
@@ -53,7 +54,7 @@ class DependencyRulesTest {
 
     /** The domain core: plain Java, unit-tested in milliseconds. */
     static final List<String> PURE = List.of("signal", "geo", "geo.index", "geo.check", "geo.geojson", "event",
-            "rules", "cases");
+            "rules", "cases", "audit");
 
     private static JavaClasses classes;
 
