@@ -40,6 +40,7 @@ class DependencyRulesTest {
             "registry",
             "rules",
             "cases",
+            "audit",
             "ingest",
             "ingest.mqtt",
             "store",
@@ -54,8 +55,8 @@ class DependencyRulesTest {
             "app");
 
     /** The domain core: plain Java, unit-tested in milliseconds. */
-    static final List<String> PURE = List.of("signal", "access", "geo", "geo.index", "geo.check", "geo.geojson", "event",
-            "rules", "cases");
+    static final List<String> PURE = List.of("signal", "access", "geo", "geo.index", "geo.check", "geo.geojson",
+            "event", "rules", "cases", "audit");
 
     private static JavaClasses classes;
 
