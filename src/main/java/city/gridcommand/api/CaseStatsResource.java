@@ -1,6 +1,8 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.CellScope;
 import city.gridcommand.access.StaffRole;
+import city.gridcommand.access.runtime.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.store.CaseStatsRepository;
 import city.gridcommand.store.CaseStatsRepository.CaseFigures;
@@ -19,6 +21,10 @@ import java.util.concurrent.CompletionStage;
  * judged by, for any subtree of cells and report period. Rates per group: on-time closing rate (按期结案率)
  * = closed on time / registered; closing rate (结案率) = closed / registered; rework rate (返工率) =
  * reworked / closed. Times to close in milliseconds.
+ *
+ * <p>{@code scope} must be within the caller's cells: stats of a wider scope are refused (403 naming it), not
+ * silently cut to the caller's part. Without {@code scope}: the caller's one cell when their token names
+ * exactly one, the whole city for a caller of every cell ({@code *}), else 400 asking for {@code scope}.
  */
 @Path("/api/v1/stats/cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,21 +52,43 @@ public class CaseStatsResource {
     }
 
     private final CaseStatsRepository repository;
+    private final Callers callers;
 
-    CaseStatsResource(CaseStatsRepository repository) {
+    CaseStatsResource(CaseStatsRepository repository, Callers callers) {
         this.repository = repository;
+        this.callers = callers;
     }
 
     @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME, StaffRole.HANDLER_NAME, StaffRole.LEADER_NAME, StaffRole.SCREEN_NAME })
     @GET
     public CompletionStage<CaseStats> stats(@QueryParam("scope") String scope, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("by") String by) {
+        CellScope cells = callers.current().scope();
         GroupBy groupBy = groupBy(by);
         Long fromMs = QueryParams.optionalLong("from", from);
         Long toMs = QueryParams.optionalLong("to", to);
-        String cell = scope == null || scope.isBlank() ? null : scope.trim();
+        String cell = scope(scope == null || scope.isBlank() ? null : scope.trim(), cells);
         return repository.figures(cell, fromMs, toMs, groupBy).thenApply(figures -> new CaseStats(cell, fromMs, toMs,
                 groupBy.name().toLowerCase(Locale.ROOT), figures.stream().map(Group::of).toList()));
+    }
+
+    /** The scope asked for, if the caller's cells cover it; else the caller's own, when that is one scope. */
+    private static String scope(String asked, CellScope cells) {
+        if (asked != null) {
+            if (!cells.covers(asked)) {
+                throw ProblemException.outsideScope("scope", asked, cells);
+            }
+            return asked;
+        }
+        if (cells.everywhere()) {
+            return null;
+        }
+        if (cells.roots().size() == 1) {
+            return cells.roots().get(0);
+        }
+        throw ProblemException.badField("scope", cells.isEmpty()
+                ? "your token names no cells, so there are no stats for you to see"
+                : "your token names several cells (" + cells + "): name one of them, or a cell under it, in 'scope'");
     }
 
     private static GroupBy groupBy(String by) {

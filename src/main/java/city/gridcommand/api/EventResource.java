@@ -1,8 +1,13 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.Caller;
+import city.gridcommand.access.CellScope;
 import city.gridcommand.access.StaffRole;
+import city.gridcommand.access.runtime.Callers;
+import city.gridcommand.audit.AuditEntry;
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.Authenticated;
+import city.gridcommand.event.EventRaise;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.signal.Severity;
@@ -22,15 +27,24 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /api/v1/events}: events (cases) by cell subtree, state, severity, category and time, newest
  * first; one with its full history; and a new case from the hotline (12345) or a dispatcher, which joins
  * the open case of its cell and category if there is one.
+ *
+ * <p>Everything is within the caller's cells (their token's cells claim): a list holds only cases in them
+ * ({@code cell} wider than them is narrowed to their part of it, {@code cell} outside them is 403), a case
+ * outside them is 403 naming its cell, and so is a new case whose cell is outside them. A case with no
+ * cell is seen only by a caller of every cell ({@code *}). A {@code service} account raises only hotline
+ * cases; a dispatcher's own case names the dispatcher (the token's subject) as its reporter. Each new case
+ * is audited ({@code case.create}).
  */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,12 +70,17 @@ public class EventResource {
     private final CaseStore cases;
     private final EventRaising raising;
     private final LiveGrid liveGrid;
+    private final Callers callers;
+    private final AuditTrail audit;
 
-    EventResource(EventRepository events, CaseStore cases, EventRaising raising, LiveGrid liveGrid) {
+    EventResource(EventRepository events, CaseStore cases, EventRaising raising, LiveGrid liveGrid, Callers callers,
+            AuditTrail audit) {
         this.events = events;
         this.cases = cases;
         this.raising = raising;
         this.liveGrid = liveGrid;
+        this.callers = callers;
+        this.audit = audit;
     }
 
     @Authenticated
@@ -70,9 +89,32 @@ public class EventResource {
             @QueryParam("severity") String severity, @QueryParam("category") String category,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") String before,
             @QueryParam("limit") String limit) {
-        EventQuery query = new EventQuery(blankToNull(cell), blankToNull(state), severityOrNull(severity),
+        CellScope scope = callers.current().scope();
+        String asked = blankToNull(cell);
+        String subtree = asked;
+        List<String> within = null;
+        if (!scope.everywhere()) {
+            if (asked == null) {
+                within = scope.roots();
+            } else if (scope.covers(asked)) {
+                within = List.of(asked);
+            } else {
+                // a cell wider than the caller's: their part of it; one that does not meet theirs: refused
+                within = scope.within(asked).roots();
+                if (within.isEmpty()) {
+                    throw ProblemException.outsideScope("cell", asked, scope);
+                }
+            }
+            if (within.size() == 1) {
+                subtree = within.get(0); // one subtree: found through the cell_path index
+            }
+        }
+        EventQuery query = new EventQuery(subtree, within, blankToNull(state), severityOrNull(severity),
                 blankToNull(category), QueryParams.optionalLong("from", from), QueryParams.optionalLong("to", to),
                 cursor(before), QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        if (within != null && within.isEmpty()) {
+            return CompletableFuture.completedFuture(new EventPage(List.of(), null));
+        }
         return events.page(query).thenApply(page -> new EventPage(
                 page.items().stream().map(e -> e.body().getMap()).toList(), page.next()));
     }
@@ -81,10 +123,14 @@ public class EventResource {
     @GET
     @Path("/{id}")
     public CompletionStage<EventDetail> get(@PathParam("id") String id) {
+        CellScope scope = callers.current().scope();
         UUID uuid = uuid(id);
         return events.find(uuid).thenCompose(event -> {
             if (event == null) {
                 throw ProblemException.notFound("no event '" + id + "'");
+            }
+            if (!scope.covers(event.cell())) {
+                throw ProblemException.outsideScope(null, event.cell(), scope);
             }
             return events.history(uuid).thenApply(history -> new EventDetail(event.body().getMap(), history));
         });
@@ -95,6 +141,8 @@ public class EventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> report(NewEvent body) {
+        Caller caller = callers.current();
+        AuditTrail.Who who = audit.who(caller);
         if (body == null) {
             throw ProblemException.badField("body", "a JSON object body is required");
         }
@@ -102,16 +150,33 @@ public class EventResource {
         if (!origin.equals("hotline") && !origin.equals("dispatcher")) {
             throw ProblemException.badField("origin", "'origin' must be hotline or dispatcher");
         }
+        if (origin.equals("dispatcher") && !caller.has(StaffRole.DISPATCHER)) {
+            throw ProblemException.forbidden("a service account raises only hotline cases ('origin' hotline)");
+        }
         if (body.category() == null || body.category().isBlank()) {
             throw ProblemException.badField("category", "'category' is required (a code of the category catalogue)");
         }
         CellLocation at = where(body);
+        if (!caller.scope().covers(at.baseCell())) {
+            throw ProblemException.outsideScope(body.cell() != null ? "cell" : null, at.baseCell(), caller.scope());
+        }
         long now = System.currentTimeMillis();
+        // a dispatcher's own case is reported by the dispatcher; a hotline case by whom the call names
+        String reporter = origin.equals("dispatcher") ? caller.subject() : body.reporter();
         EventRaising.Call call = new EventRaising.Call(origin, body.category(), severityOrDefault(body.severity()),
-                body.reporter(), body.description());
-        return cases.raise(raising.ofCall(call, at, now)).thenApply(change -> Response
-                .status(EventChange.RAISED.equals(change.type()) ? 201 : 200).entity(change.event().body().getMap())
-                .build());
+                reporter, body.description());
+        EventRaise raise = raising.ofCall(call, at, now);
+        return cases.raise(raise).thenCompose(change -> {
+            boolean raised = EventChange.RAISED.equals(change.type());
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("category", raise.category());
+            detail.put("severity", raise.severity());
+            detail.put("origin", origin);
+            detail.put("joined", !raised);
+            return who.record(AuditEntry.CASE_CREATE, change.event().id().toString(), change.event().cell(), detail)
+                    .thenApply(recorded -> Response.status(raised ? 201 : 200)
+                            .entity(change.event().body().getMap()).build());
+        });
     }
 
     private CellLocation where(NewEvent body) {

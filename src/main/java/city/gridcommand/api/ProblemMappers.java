@@ -72,19 +72,29 @@ public class ProblemMappers {
         return Response.status(413).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
-    /** 409, 403 or 400 from the case workflow, naming the allowed actions or roles, or the field. */
+    /**
+     * 403 naming the cell (outside the caller's cells, in the same shape as every other resource's, and
+     * nothing about the case), or 409, 403 or 400 from the case workflow, naming the allowed actions, the
+     * token roles that may (never the service's own {@code system}), or the field.
+     */
     @ServerExceptionMapper
     public Response caseRefused(CaseRefusedException e, UriInfo uri) {
         Refusal r = e.refusal();
         int status = r.kind().httpStatus();
         String title = switch (r.kind()) {
+            case OUTSIDE_SCOPE -> "Outside your cells";
             case NOT_ALLOWED_IN_STATE -> "Action not allowed in this state";
             case FORBIDDEN_FOR_ROLE -> "Action not allowed for this role";
             case INVALID -> "Invalid request field";
         };
+        if (r.kind() == Refusal.Kind.OUTSIDE_SCOPE) {
+            Problem problem = new Problem("about:blank", title, status, r.reason(), uri.getPath(), r.field(), r.cell());
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+        }
         CaseRefusal body = new CaseRefusal("about:blank", title, status, r.reason(), uri.getPath(), r.field(),
                 r.allowedActions().stream().map(CaseAction::wireName).toList(),
-                r.allowedRoles().stream().map(Role::wireName).toList());
+                r.allowedRoles().stream().map(Role::staffRole).filter(java.util.Objects::nonNull).sorted()
+                        .map(city.gridcommand.access.StaffRole::wireName).toList());
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

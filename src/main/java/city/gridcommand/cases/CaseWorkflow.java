@@ -11,15 +11,21 @@ import java.util.Set;
  *
  * <p>A request is checked in this order, and the first failure answers:
  * <ol>
+ * <li>the case's cell must be in the actor's cells, else {@code OUTSIDE_SCOPE} (403) naming the cell and
+ *     nothing else, so a case outside them does not show its state;</li>
  * <li>the action must be allowed in the case's state ({@link CaseAction}), else
  *     {@code NOT_ALLOWED_IN_STATE} (409) with the actions that are;</li>
- * <li>the actor's role must be one that may take it ({@link Permissions}), and where the actor's unit
- *     or id is known it must be theirs to act on, else {@code FORBIDDEN_FOR_ROLE} (403) with the roles
- *     that may;</li>
+ * <li>one of the actor's roles must be one that may take it ({@link Permissions}), and the case must be
+ *     theirs to act on in that role (their unit, their cell, their own report or task), else
+ *     {@code FORBIDDEN_FOR_ROLE} (403) with the roles that may; an actor with several roles acts in the
+ *     first of them that passes both;</li>
  * <li>the fields must fit the action ({@link RequestCheck}), else {@code INVALID} (400) naming the field:
  *     dispatch, reassign and merge need {@code to}; refuse, rework and send back need a reason and
  *     feedback the result, in {@code note}; evaluate needs {@code score}; {@code severity} is taken only
- *     by register and escalate.</li>
+ *     by register and escalate;</li>
+ * <li>a dispatch or reassignment to {@code leader:{cell}} must name a cell in the actor's cells, else
+ *     {@code OUTSIDE_SCOPE} (403) naming that cell and the field {@code to}. (The cell of a case to merge
+ *     into is the runtime's to check: the workflow sees one case.)</li>
  * </ol>
  *
  * <p>What an accepted transition does: register starts the dispatch step (and may set the severity,
@@ -67,32 +73,67 @@ public final class CaseWorkflow {
     /** The transition the request makes, or why it is refused; see the class Javadoc for the rules. */
     public TransitionResult apply(CaseSnapshot current, TransitionRequest request, long now) {
         CaseAction action = request.action();
+        Actor actor = request.actor();
+        if (!actor.cells().covers(current.cell())) {
+            return Refusal.outsideScope(null, current.cell(), actor.cells());
+        }
         if (!action.allowedIn(current.state())) {
             return Refusal.notAllowed(current, action);
         }
         Set<Role> roles = permissions.roles(action, current);
-        if (!roles.contains(request.actor().role())) {
-            return Refusal.forbidden("a " + request.actor().role().wireName() + " may not "
-                    + action.wireName() + " this case", roles);
+        String problem = null;
+        Actor acting = null;
+        for (Role role : actor.roles()) {
+            if (!roles.contains(role)) {
+                continue;
+            }
+            Actor candidate = actor.actingAs(role);
+            String identity = permissions.identityProblem(current, request, candidate);
+            if (identity == null) {
+                acting = candidate;
+                break;
+            }
+            problem = problem == null ? identity : problem;
         }
-        String identity = permissions.identityProblem(current, request);
-        if (identity != null) {
-            return Refusal.forbidden(identity, roles);
+        if (acting == null) {
+            return Refusal.forbidden(problem != null ? problem : "your roles (" + actor.callerRoles()
+                    + ") may not " + action.wireName() + " this case", roles);
         }
         Refusal invalid = check.check(current, request);
-        return invalid != null ? invalid : accept(current, request, now);
+        if (invalid == null) {
+            invalid = targetOutside(request);
+        }
+        return invalid != null ? invalid : accept(current, request, acting, now);
     }
 
-    /** The actions this actor may take on the case now, e.g. for the buttons a screen shows. */
+    /** The actions this actor may take on the case now (in any of their roles), e.g. for a screen's buttons. */
     public Set<CaseAction> allowedActions(CaseSnapshot current, Actor actor) {
         Set<CaseAction> actions = EnumSet.noneOf(CaseAction.class);
+        if (!actor.cells().covers(current.cell())) {
+            return actions;
+        }
         for (CaseAction action : CaseAction.allowedActions(current.state())) {
-            if (permissions.roles(action, current).contains(actor.role())
-                    && permissions.identityProblem(current, TransitionRequest.of(action, actor, null)) == null) {
+            Set<Role> roles = permissions.roles(action, current);
+            TransitionRequest request = TransitionRequest.of(action, actor, null);
+            if (actor.roles().stream().anyMatch(role -> roles.contains(role)
+                    && permissions.identityProblem(current, request, actor.actingAs(role)) == null)) {
                 actions.add(action);
             }
         }
         return actions;
+    }
+
+    /** A dispatch or reassignment to a cell's leader outside the actor's cells; null when none. */
+    private static Refusal targetOutside(TransitionRequest request) {
+        if (request.action() != CaseAction.DISPATCH && request.action() != CaseAction.REASSIGN) {
+            return null;
+        }
+        Assignee target = Assignee.parse(request.to());
+        if (target != null && target.kind() == Assignee.Kind.CELL_LEADER
+                && !request.actor().cells().covers(target.id())) {
+            return Refusal.outsideScope("to", target.id(), request.actor().cells());
+        }
+        return null;
     }
 
     public Routing routing() {
@@ -108,16 +149,16 @@ public final class CaseWorkflow {
         return current.overdue() || (current.deadline() != null && now >= current.deadline());
     }
 
-    private Transition accept(CaseSnapshot c, TransitionRequest r, long now) {
+    private Transition accept(CaseSnapshot c, TransitionRequest r, Actor acting, long now) {
         if (r.action() == CaseAction.ESCALATE) {
-            return escalation.escalate(c, r.actor(), r.note(), r.attachments(), r.severity(), now);
+            return escalation.escalate(c, acting, r.note(), r.attachments(), r.severity(), now);
         }
         CaseDraft d = new CaseDraft(c);
         change(d, c, r, now);
         d.overdue = lateAt(c, now);
         d.deadline = r.action() == CaseAction.ACCEPT ? c.deadline()
                 : deadlines.deadlineIn(d.state, c.category(), d.severity, now);
-        return new Transition(r.action(), c.state(), r.actor(), r.note(), r.attachments(), now, d.build());
+        return new Transition(r.action(), c.state(), acting, r.note(), r.attachments(), now, d.build());
     }
 
     /** What each action (but escalate) changes besides the overdue flag and the deadline. */

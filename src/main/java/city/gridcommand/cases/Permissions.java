@@ -18,8 +18,11 @@ import java.util.Set;
  * <li>escalate: the service (timers) or the dispatcher;</li>
  * <li>reassign: the dispatcher, and the cell leader of a case assigned to their cell.</li>
  * </ul>
- * Where the actor's unit or id is known, it must match: a department's staff act only on their
- * department's cases, a leader only on their cell's, a worker only on their own reports or tasks.
+ * Within a role, the actor must be the one the case is for, always (an actor who does not say is refused):
+ * department staff act only on their department's cases (their unit is the assigned {@code dept-…}; without
+ * a unit, on none), a cell's leader or grid worker only on a {@code leader:{cell}} case whose cell is theirs
+ * ({@link Actor#answersFor}), a {@code person:{id}} case only that person, and a grid worker verifies only a
+ * case they reported.
  */
 final class Permissions {
 
@@ -49,21 +52,23 @@ final class Permissions {
         };
     }
 
-    /** Why this actor, whose role may act, may still not make this request; null when they may. */
-    String identityProblem(CaseSnapshot c, TransitionRequest request) {
-        Actor actor = request.actor();
+    /**
+     * Why this actor, acting in a role that may take the action, may still not make this request; null
+     * when they may.
+     */
+    String identityProblem(CaseSnapshot c, TransitionRequest request, Actor actor) {
         return switch (request.action()) {
             case ACCEPT, FEEDBACK, SEND_BACK -> handlerProblem(c.assignee(), actor);
             case CLOSE, REWORK -> actor.role() == Role.WORKER && !c.reportedByWorker(actor.id())
                     ? "only the grid worker who reported the case may verify it" : null;
-            case REASSIGN -> actor.role() == Role.LEADER ? leaderReassignProblem(c, request) : null;
+            case REASSIGN -> actor.role() == Role.LEADER ? leaderReassignProblem(c, request, actor) : null;
             default -> null;
         };
     }
 
     /** A cell leader hands their cell's case to one person (a grid worker), not to a department. */
-    private static String leaderReassignProblem(CaseSnapshot c, TransitionRequest request) {
-        String problem = handlerProblem(c.assignee(), request.actor());
+    private static String leaderReassignProblem(CaseSnapshot c, TransitionRequest request, Actor actor) {
+        String problem = handlerProblem(c.assignee(), actor);
         if (problem != null) {
             return problem;
         }
@@ -84,10 +89,17 @@ final class Permissions {
 
     private static String handlerProblem(Assignee assignee, Actor actor) {
         return switch (assignee.kind()) {
-            case DEPARTMENT -> actor.unit() == null || actor.unit().equals(assignee.id()) ? null
-                    : "the case is assigned to " + assignee.id() + ", not " + actor.unit();
-            case CELL_LEADER -> actor.unit() == null || actor.unit().equals(assignee.id()) ? null
-                    : "the case is assigned to cell " + assignee.id() + ", not " + actor.unit();
+            case DEPARTMENT -> {
+                if (actor.unit() == null) {
+                    yield "the case is assigned to " + assignee.id() + ", and your token names no unit (department)";
+                }
+                yield actor.unit().equals(assignee.id()) ? null
+                        : "the case is assigned to " + assignee.id() + ", not " + actor.unit();
+            }
+            case CELL_LEADER -> actor.answersFor(assignee.id()) ? null
+                    : "the case is assigned to cell " + assignee.id() + ", which is not "
+                            + (actor.unit() != null ? "under your unit " + actor.unit()
+                                    : "in your cells (" + actor.cells() + ")");
             case PERSON -> actor.id().equals(assignee.id()) ? null
                     : "the case is assigned to " + assignee.id() + ", not " + actor.id();
         };

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param action      what was done
  * @param from        the state before
- * @param actor       who did it
+ * @param actor       who did it, in the one role they acted in ({@link #role()}, what the history records)
  * @param note        the reason, result or remark; null when none
  * @param attachments photo URLs
  * @param at          when (epoch ms)

@@ -9,10 +9,10 @@ import java.util.Objects;
 /**
  * One request to move a case, as {@code POST /api/v1/events/{id}/transitions} carries it
  * ({@code {"action":"dispatch","to":"dept-urban","note":"…","attachments":["https://…"]}}) plus who
- * asks. Which fields an action needs or refuses is {@link CaseWorkflow}'s Javadoc.
+ * asks, from their token. Which fields an action needs or refuses is {@link CaseWorkflow}'s Javadoc.
  *
  * @param action      what to do
- * @param actor       who asks
+ * @param actor       who asks: their roles (the workflow picks the one they act in), unit and cells
  * @param to          dispatch/reassign: an {@link Assignee} wire form; merge: the case to merge into
  * @param note        the reason (refuse, rework, send back), the result (feedback) or a remark
  * @param attachments photo URLs

@@ -53,18 +53,30 @@ public class EventRepository {
             beforeAt = Long.parseLong(q.before().substring(0, slash));
             beforeId = UUID.fromString(q.before().substring(slash + 1));
         }
+        // the subtree of one cell is found through the cell_path index; the caller's cells, a list of code
+        // prefixes, filter what it finds (or the whole table for a caller of several cells and no cell asked)
         return pool.preparedQuery("SELECT " + EventRows.COLUMNS + " FROM event WHERE "
                         + "($1::text IS NULL OR cell_path @> ARRAY[$1::text]) AND ($2::text IS NULL OR state = $2) "
                         + "AND ($3::text IS NULL OR severity = $3) AND ($4::text IS NULL OR category = $4) "
                         + "AND ($5::int8 IS NULL OR created_at >= $5) AND ($6::int8 IS NULL OR created_at < $6) "
                         + "AND ($7::int8 IS NULL OR (created_at, id) < ($7, $8::uuid)) "
+                        + "AND ($10::text[] IS NULL OR cell LIKE ANY($10::text[])) "
                         + "ORDER BY created_at DESC, id DESC LIMIT $9")
                 .execute(Tuple.from(new Object[] {q.cell(), q.state(), q.severity(), q.category(), q.from(), q.to(),
-                        beforeAt, beforeId, q.limit() + 1}))
+                        beforeAt, beforeId, q.limit() + 1, prefixPatterns(q.within())}))
                 .map(rows -> {
                     List<StoredEvent> events = new ArrayList<>();
                     rows.forEach(r -> events.add(EventRows.event(r)));
                     return Page.of(events, q.limit(), e -> e.createdAt() + "/" + e.id());
                 }).toCompletionStage();
+    }
+
+    /** LIKE patterns for "starts with one of these codes", the codes' own wildcards escaped; null for null. */
+    static String[] prefixPatterns(List<String> codes) {
+        if (codes == null) {
+            return null;
+        }
+        return codes.stream().map(code -> code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .toArray(String[]::new);
     }
 }

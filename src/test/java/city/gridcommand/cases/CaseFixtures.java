@@ -1,5 +1,6 @@
 package city.gridcommand.cases;
 
+import city.gridcommand.access.CellScope;
 import city.gridcommand.signal.Severity;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -18,14 +19,21 @@ final class CaseFixtures {
     static final String BASE_CELL = "440305001002005";
     static final List<String> PATH = List.of(DISTRICT, STREET, "440305001002", BASE_CELL);
 
-    static final Actor DISPATCHER = Actor.of("d-1", Role.DISPATCHER);
-    static final Actor SUPERVISOR = Actor.of("s-1", Role.SUPERVISOR);
-    static final Actor REPORTING_WORKER = new Actor("w-1", Role.WORKER, BASE_CELL);
-    static final Actor OTHER_WORKER = new Actor("w-2", Role.WORKER, "440305001002006");
-    static final Actor LEADER = new Actor("l-1", Role.LEADER, BASE_CELL);
-    static final Actor URBAN = new Actor("u-1", Role.DEPARTMENT, "dept-urban");
-    static final Actor FIRE_BRIGADE = new Actor("f-1", Role.DEPARTMENT, "dept-fire");
-    static final Actor HOTLINE = Actor.of("h-1", Role.HOTLINE);
+    static final String COMMUNITY = "440305001002";
+    /** The cells of the district's centre and departments: the whole district. */
+    static final CellScope DISTRICT_CELLS = CellScope.of(List.of(DISTRICT));
+    /** The cells a community's leader and grid workers see: their community. */
+    static final CellScope COMMUNITY_CELLS = CellScope.of(List.of(COMMUNITY));
+
+    static final Actor DISPATCHER = Actor.of("d-1", Role.DISPATCHER, null, DISTRICT_CELLS);
+    static final Actor SUPERVISOR = Actor.of("s-1", Role.SUPERVISOR, null, DISTRICT_CELLS);
+    static final Actor REPORTING_WORKER = Actor.of("w-1", Role.WORKER, BASE_CELL, COMMUNITY_CELLS);
+    /** A grid worker of the next base cell of the same community. */
+    static final Actor OTHER_WORKER = Actor.of("w-2", Role.WORKER, "440305001002006", COMMUNITY_CELLS);
+    static final Actor LEADER = Actor.of("l-1", Role.LEADER, BASE_CELL, COMMUNITY_CELLS);
+    static final Actor URBAN = Actor.of("u-1", Role.DEPARTMENT, "dept-urban", DISTRICT_CELLS);
+    static final Actor FIRE_BRIGADE = Actor.of("f-1", Role.DEPARTMENT, "dept-fire", DISTRICT_CELLS);
+    static final Actor HOTLINE = Actor.of("h-1", Role.HOTLINE, null, DISTRICT_CELLS);
 
     private CaseFixtures() {
     }

@@ -127,7 +127,7 @@ class CaseWalkthroughTest {
         c = step(c, TransitionRequest.of(CaseAction.REASSIGN, LEADER, null).withTo("person:w-3"), "2026-11-23T10:00",
                 CaseState.DISPATCHED);
         assertThat(c.assignee()).isEqualTo(Assignee.person("w-3"));
-        Actor w3 = new Actor("w-3", Role.WORKER, BASE_CELL);
+        Actor w3 = Actor.of("w-3", Role.WORKER, BASE_CELL, CaseFixtures.COMMUNITY_CELLS);
         assertThat(workflow.allowedActions(c, w3)).containsExactlyInAnyOrder(CaseAction.ACCEPT, CaseAction.SEND_BACK);
         assertThat(workflow.allowedActions(c, REPORTING_WORKER)).isEmpty();
     }

@@ -14,10 +14,12 @@ import city.gridcommand.testing.GridTestResource;
 import city.gridcommand.testing.SmallCity;
 import city.gridcommand.testing.TestPublisher;
 import city.gridcommand.testing.TestSubscriber;
+import city.gridcommand.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -35,7 +37,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Events and cases end to end: rules raising events from MQTT signals (one open event per cell and
  * category, severity raised by a second kind of source), silence, worker reports becoming cases
- * idempotently, and a case walked through every step by REST with its history and statistics.
+ * idempotently, and a case walked through every step by REST with its history and statistics. Each
+ * request carries the token of the person who really does it: the admin sets up the grid, rules and
+ * devices, the hotline's service account raises cases, the district's dispatcher registers, dispatches and
+ * evaluates, the urban department's staff handle, the supervisor verifies.
  */
 @QuarkusTest
 @QuarkusTestResource(value = GridTestResource.class, restrictToAnnotatedClass = false)
@@ -54,11 +59,22 @@ class CaseIntegrationTest {
     private TestPublisher publisher;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
+    private static final String ADMIN = TestTokens.admin();
+    private static final String DISPATCHER = TestTokens.dispatcher(SmallCity.DISTRICT);
+    private static final String SUPERVISOR = TestTokens.supervisor(SmallCity.DISTRICT);
+    private static final String URBAN = TestTokens.handler("u1", "dept-urban", SmallCity.DISTRICT);
+    private static final String HOTLINE = TestTokens.builder().subject("hotline-12345").roles("service")
+            .cells(SmallCity.DISTRICT).sign();
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
     @BeforeEach
     void setUp() throws IOException {
         publisher = TestPublisher.connect(brokerUrl);
-        given().contentType(ContentType.JSON).body(SmallCity.geoJson()).put("/api/v1/grids").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(defaultRulesWithSilenceOf("PT2S")).put("/api/v1/rules")
+        as(ADMIN).contentType(ContentType.JSON).body(SmallCity.geoJson()).put("/api/v1/grids").then().statusCode(200);
+        as(ADMIN).contentType(ContentType.JSON).body(defaultRulesWithSilenceOf("PT2S")).put("/api/v1/rules")
                 .then().statusCode(200);
     }
 
@@ -75,12 +91,12 @@ class CaseIntegrationTest {
     }
 
     private static void registerDevice(String id, String type, double lat, double lon) {
-        given().contentType(ContentType.JSON).body("{\"type\":\"" + type + "\",\"lat\":" + lat + ",\"lon\":" + lon + "}")
+        as(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"" + type + "\",\"lat\":" + lat + ",\"lon\":" + lon + "}")
                 .put("/api/v1/devices/" + id).then().statusCode(201);
     }
 
     private static List<Map<String, Object>> events(String cell, String category) {
-        return given().queryParam("cell", cell).queryParam("category", category).get("/api/v1/events").then()
+        return as(DISPATCHER).queryParam("cell", cell).queryParam("category", category).get("/api/v1/events").then()
                 .statusCode(200).extract().jsonPath().getList("items");
     }
 
@@ -123,13 +139,13 @@ class CaseIntegrationTest {
     }
 
     private static long detectionDuplicates() {
-        return given().get("/api/v1/stats/ingest").then().extract().jsonPath().getLong("bySource.detection.duplicates");
+        return as(ADMIN).get("/api/v1/stats/ingest").then().extract().jsonPath().getLong("bySource.detection.duplicates");
     }
 
     @Test
     void departmentsAndCategoriesAreListed() {
-        given().get("/api/v1/departments").then().statusCode(200).body("code", hasItems("dept-urban", "dept-fire"));
-        given().get("/api/v1/categories").then().statusCode(200)
+        as(DISPATCHER).get("/api/v1/departments").then().statusCode(200).body("code", hasItems("dept-urban", "dept-fire"));
+        as(DISPATCHER).get("/api/v1/categories").then().statusCode(200)
                 .body("categories.find { it.code == 'exposed_garbage' }.nameZh", equalTo("暴露垃圾"))
                 .body("classes.code", hasItem("city_appearance"));
     }
@@ -202,7 +218,7 @@ class CaseIntegrationTest {
         publisher.publish("grid/v1/workers/" + worker + "/reports", payload);
         publisher.publish("grid/v1/workers/" + worker + "/reports", payload);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                given().get("/api/v1/stats/ingest").then().extract().jsonPath().getLong("bySource.worker_report.duplicates"))
+                as(ADMIN).get("/api/v1/stats/ingest").then().extract().jsonPath().getLong("bySource.worker_report.duplicates"))
                 .isGreaterThanOrEqualTo(1));
 
         List<Map<String, Object>> cases = events(SmallCity.MIDDLE_WEST_CELL, "exposed_garbage");
@@ -210,72 +226,85 @@ class CaseIntegrationTest {
         assertThat(cases.get(0)).containsEntry("signals", 1).containsEntry("origin", "report")
                 .containsEntry("reporter", worker).containsEntry("severity", "YELLOW")
                 .containsEntry("description", "bags by the gate");
-        given().get("/api/v1/events/" + cases.get(0).get("id")).then().statusCode(200)
+        as(DISPATCHER).get("/api/v1/events/" + cases.get(0).get("id")).then().statusCode(200)
                 .body("history.action", contains("collect")).body("history[0].actor", equalTo(worker));
     }
 
-    private static JsonPath act(String id, String body, int status) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/events/" + id + "/transitions").then()
+    private static JsonPath act(String token, String id, String body, int status) {
+        return as(token).contentType(ContentType.JSON).body(body).post("/api/v1/events/" + id + "/transitions").then()
                 .statusCode(status).extract().jsonPath();
     }
 
     @Test
     void aCaseWalksEveryStepWithRefusalReworkHistoryAndStatistics() {
         long start = System.currentTimeMillis();
-        String id = given().contentType(ContentType.JSON)
+        String id = as(HOTLINE).contentType(ContentType.JSON)
                 .body("{\"category\":\"illegal_advertising\",\"severity\":\"GREEN\",\"cell\":\"" + SmallCity.WEST_CELL
                         + "\",\"description\":\"leaflets on the lamp posts\",\"reporter\":\"caller-" + run + "\"}")
                 .post("/api/v1/events").then().statusCode(201).body("state", equalTo("REPORTED"))
                 .extract().jsonPath().getString("id");
 
-        assertThat(act(id, "{\"action\":\"dispatch\",\"to\":\"dept-urban\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 409)
+        assertThat(act(DISPATCHER, id, "{\"action\":\"dispatch\",\"to\":\"dept-urban\"}", 409)
                 .getList("allowedActions", String.class)).contains("register", "refuse");
-        assertThat(act(id, "{\"action\":\"register\",\"actor\":\"w1\",\"role\":\"worker\"}", 403)
-                .getList("allowedRoles", String.class)).contains("dispatcher");
-        act(id, "{\"action\":\"register\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 200);
-        assertThat(act(id, "{\"action\":\"dispatch\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 400)
-                .getString("field")).isEqualTo("to");
-        act(id, "{\"action\":\"dispatch\",\"to\":\"dept-urban\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 200);
-        String handler = "{\"actor\":\"u1\",\"role\":\"department\",\"unit\":\"dept-urban\",";
-        act(id, handler + "\"action\":\"accept\"}", 200);
-        act(id, handler + "\"action\":\"feedback\",\"note\":\"removed\",\"attachments\":[\"https://p/1.jpg\"]}", 200);
-        JsonPath reworked = act(id, "{\"action\":\"rework\",\"note\":\"two are left\",\"actor\":\"s1\",\"role\":\"supervisor\"}", 200);
+        JsonPath notForWorkers = act(TestTokens.worker("w1", SmallCity.DISTRICT), id, "{\"action\":\"register\"}", 403);
+        assertThat(notForWorkers.getList("allowedRoles", String.class)).containsExactly("dispatcher");
+        act(DISPATCHER, id, "{\"action\":\"register\"}", 200);
+        assertThat(act(DISPATCHER, id, "{\"action\":\"dispatch\"}", 400).getString("field")).isEqualTo("to");
+        act(DISPATCHER, id, "{\"action\":\"dispatch\",\"to\":\"dept-urban\"}", 200);
+        act(URBAN, id, "{\"action\":\"accept\"}", 200);
+        act(URBAN, id, "{\"action\":\"feedback\",\"note\":\"removed\",\"attachments\":[\"https://p/1.jpg\"]}", 200);
+        JsonPath reworked = act(SUPERVISOR, id, "{\"action\":\"rework\",\"note\":\"two are left\"}", 200);
         assertThat(reworked.getString("state")).isEqualTo("DISPATCHED");
         assertThat(reworked.getInt("reworkCount")).isEqualTo(1);
-        act(id, handler + "\"action\":\"accept\"}", 200);
-        act(id, handler + "\"action\":\"feedback\",\"note\":\"all removed\"}", 200);
-        act(id, "{\"action\":\"close\",\"actor\":\"s1\",\"role\":\"supervisor\"}", 200);
-        act(id, "{\"action\":\"evaluate\",\"score\":\"good\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 200);
+        act(URBAN, id, "{\"action\":\"accept\"}", 200);
+        act(URBAN, id, "{\"action\":\"feedback\",\"note\":\"all removed\"}", 200);
+        // only the supervisor verifies a hotline case: the token roles that may are named, not the workflow's
+        assertThat(act(DISPATCHER, id, "{\"action\":\"close\"}", 403).getList("allowedRoles", String.class))
+                .containsExactly("supervisor");
+        act(SUPERVISOR, id, "{\"action\":\"close\"}", 200);
+        // evaluating a hotline case: the dispatcher, the supervisor and the hotline's service account, never "system"
+        assertThat(act(URBAN, id, "{\"action\":\"evaluate\",\"score\":\"good\"}", 403)
+                .getList("allowedRoles", String.class)).containsExactly("dispatcher", "supervisor", "service");
+        act(DISPATCHER, id, "{\"action\":\"evaluate\",\"score\":\"good\"}", 200);
 
-        given().get("/api/v1/events/" + id).then().statusCode(200)
+        JsonPath detail = as(DISPATCHER).get("/api/v1/events/" + id).then().statusCode(200)
                 .body("event.state", equalTo("EVALUATED"))
                 .body("history.action", contains("collect", "register", "dispatch", "accept", "feedback", "rework",
                         "accept", "feedback", "close", "evaluate"))
                 .body("history[5].note", equalTo("two are left"))
-                .body("history[4].attachments", contains("https://p/1.jpg"));
+                .body("history[4].attachments", contains("https://p/1.jpg")).extract().jsonPath();
+        // who did each step is the subject of the token that did it, in the workflow role it acted in
+        assertThat(detail.getList("history.actor", String.class).subList(1, 10)).containsExactly("disp-440305",
+                "disp-440305", "u1", "u1", "sup-440305", "u1", "u1", "sup-440305", "disp-440305");
+        assertThat(detail.getList("history.role", String.class).subList(1, 10)).containsExactly("dispatcher",
+                "dispatcher", "department", "department", "supervisor", "department", "department", "supervisor",
+                "dispatcher");
 
-        String refused = given().contentType(ContentType.JSON)
+        String refused = as(HOTLINE).contentType(ContentType.JSON)
                 .body("{\"category\":\"other\",\"cell\":\"" + SmallCity.MIDDLE_WEST_CELL + "\",\"reporter\":\"caller-" + run + "\"}")
                 .post("/api/v1/events").then().statusCode(201).extract().jsonPath().getString("id");
-        act(refused, "{\"action\":\"refuse\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 400);
-        act(refused, "{\"action\":\"refuse\",\"note\":\"private property\",\"actor\":\"d1\",\"role\":\"dispatcher\"}", 200);
+        act(DISPATCHER, refused, "{\"action\":\"refuse\"}", 400);
+        act(DISPATCHER, refused, "{\"action\":\"refuse\",\"note\":\"private property\"}", 200);
 
-        JsonPath stats = given().queryParam("scope", "440305001001").queryParam("from", start).queryParam("by", "category")
+        JsonPath stats = as(SUPERVISOR).queryParam("scope", "440305001001").queryParam("from", start).queryParam("by", "category")
                 .get("/api/v1/stats/cases").then().statusCode(200).extract().jsonPath();
         assertThat(stats.getMap("groups.find { it.key == 'illegal_advertising' }")).containsEntry("reported", 1)
                 .containsEntry("registered", 1).containsEntry("closed", 1).containsEntry("closedOnTime", 1)
                 .containsEntry("reworked", 1).containsEntry("onTimeClosingRate", 1.0f).containsEntry("reworkRate", 1.0f);
         assertThat(stats.getMap("groups.find { it.key == 'other' }")).containsEntry("reported", 1)
                 .containsEntry("refused", 1).containsEntry("registered", 0);
-        given().queryParam("scope", "440305002").queryParam("from", start).get("/api/v1/stats/cases").then()
-                .body("groups.key", org.hamcrest.Matchers.not(hasItems("440305001")));
-        given().queryParam("by", "street").get("/api/v1/stats/cases").then().statusCode(400).body("field", equalTo("by"));
+        as(SUPERVISOR).queryParam("scope", "440305002").queryParam("from", start).get("/api/v1/stats/cases").then()
+                .statusCode(200).body("groups.key", org.hamcrest.Matchers.not(hasItems("440305001")));
+        // without a scope: the one cell of the token
+        as(SUPERVISOR).queryParam("from", start).get("/api/v1/stats/cases").then().statusCode(200)
+                .body("scope", equalTo(SmallCity.DISTRICT)).body("groups.key", hasItem("440305001"));
+        as(SUPERVISOR).queryParam("by", "street").get("/api/v1/stats/cases").then().statusCode(400).body("field", equalTo("by"));
     }
 
     @Test
     void fiftyConcurrentReportsOfOneCellAndCategoryMakeOneEvent() {
         String cell = SmallCity.MIDDLE_WEST_CELL;
-        List<Integer> statuses = java.util.stream.IntStream.range(0, 50).parallel().mapToObj(i -> given()
+        List<Integer> statuses = java.util.stream.IntStream.range(0, 50).parallel().mapToObj(i -> as(HOTLINE)
                 .contentType(ContentType.JSON).body("{\"category\":\"road_damage\",\"cell\":\"" + cell
                         + "\",\"reporter\":\"caller-" + run + "-" + i + "\"}")
                 .post("/api/v1/events").then().extract().statusCode()).toList();
