@@ -1,5 +1,6 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.StaffRole;
 import city.gridcommand.audit.AuditEntry;
 import city.gridcommand.audit.AuditLog;
 import city.gridcommand.audit.AuditQuery;
@@ -22,7 +23,7 @@ import java.util.concurrent.CompletionStage;
  */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(StaffRole.ADMIN_NAME)
 public class AuditResource {
 
     private static final int DEFAULT_LIMIT = 100;

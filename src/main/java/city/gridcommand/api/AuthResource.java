@@ -1,11 +1,14 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.Caller;
+import city.gridcommand.access.CellScope;
 import city.gridcommand.access.StaffRole;
 import city.gridcommand.access.runtime.AuthSettings;
 import city.gridcommand.access.runtime.BuiltInIssuer;
 import city.gridcommand.access.runtime.DemoPeople;
 import city.gridcommand.access.runtime.SigningKey;
 import city.gridcommand.access.runtime.TokenMinter;
+import city.gridcommand.audit.AuditEntry;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,7 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -23,7 +29,8 @@ import java.util.concurrent.CompletionStage;
  * {@code GET /api/v1/auth/jwks}, the public key every token is verified with (for other services and
  * gateways), and {@code POST /api/v1/auth/login} {@code {"user":"dispatcher","password":"demo"}}, the demo
  * city's people signing in ({@link DemoPeople}). Both answer 404 when an external identity provider
- * issues the tokens; the login also without the demo city.
+ * issues the tokens; the login also without the demo city. Each sign-in is recorded in the audit trail
+ * ({@code auth.login}) with the person signed in as its actor, before the token is answered.
  */
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,11 +48,13 @@ public class AuthResource {
     private final BuiltInIssuer issuer;
     private final DemoPeople people;
     private final AuthSettings settings;
+    private final AuditTrail audit;
 
-    AuthResource(BuiltInIssuer issuer, DemoPeople people, AuthSettings settings) {
+    AuthResource(BuiltInIssuer issuer, DemoPeople people, AuthSettings settings, AuditTrail audit) {
         this.issuer = issuer;
         this.people = people;
         this.settings = settings;
+        this.audit = audit;
     }
 
     @PermitAll
@@ -72,13 +81,21 @@ public class AuthResource {
             throw new ProblemException(401, "Unauthorized", "wrong password for the demo login", "password");
         }
         TokenMinter minter = issuer.minter().orElseThrow();
-        return people.grant(body.user()).thenApply(grant -> {
+        return people.grant(body.user()).thenCompose(grant -> {
             TokenMinter.Grant who = grant.orElseThrow(() -> new ProblemException(401, "Unauthorized",
                     "no demo person '" + body.user() + "': the centre's " + people.staffNames()
                             + ", or a grid worker's, leader's or supervisor's id from /api/v1/workers", "user"));
             TokenMinter.Minted minted = minter.mint(who, settings.tokenLifetime());
-            return new Token(minted.token(), "Bearer", minted.expiresAt().toEpochMilli(), who.subject(),
+            Token token = new Token(minted.token(), "Bearer", minted.expiresAt().toEpochMilli(), who.subject(),
                     who.roles().stream().map(StaffRole::wireName).toList(), who.cells(), who.unit());
+            // the one entry whose actor is not a token's caller yet: the person the token is now issued to
+            Caller signedIn = new Caller(who.subject(), Set.copyOf(who.roles()), CellScope.of(who.cells()), who.unit());
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("cells", who.cells());
+            detail.put("unit", who.unit());
+            detail.put("expiresAt", token.expiresAt());
+            return audit.who(signedIn).record(AuditEntry.AUTH_LOGIN, who.subject(), null, detail)
+                    .thenApply(v -> token);
         });
     }
 

@@ -1,6 +1,8 @@
 package city.gridcommand.api;
 
 import city.gridcommand.access.StaffRole;
+import city.gridcommand.access.runtime.Callers;
+import city.gridcommand.audit.AuditEntry;
 import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.ingest.DeadLetterArchive;
 import city.gridcommand.ingest.DeadLetterReplay;
@@ -22,7 +24,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
@@ -66,10 +70,14 @@ public class DeadLetterResource {
 
     private final DeadLetterRepository repository;
     private final DeadLetterReplay replay;
+    private final Callers callers;
+    private final AuditTrail audit;
 
-    DeadLetterResource(DeadLetterRepository repository, DeadLetterReplay replay) {
+    DeadLetterResource(DeadLetterRepository repository, DeadLetterReplay replay, Callers callers, AuditTrail audit) {
         this.repository = repository;
         this.replay = replay;
+        this.callers = callers;
+        this.audit = audit;
     }
 
     @RolesAllowed(StaffRole.ADMIN_NAME)
@@ -94,18 +102,33 @@ public class DeadLetterResource {
 
     /**
      * Replays at most {@code limit} (default {@value #DEFAULT_REPLAY_LIMIT}) matching dead letters that were
-     * never replayed and kept their whole payload, oldest first, and answers once they are durable again.
+     * never replayed and kept their whole payload, oldest first, and answers once they are durable again
+     * and the replay (its filters and outcome) is in the audit trail.
      */
     @RolesAllowed(StaffRole.ADMIN_NAME)
     @POST
     @Path("replay")
     public CompletionStage<DeadLetterReplay.Outcome> replay(@QueryParam("reason") String reason,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit) {
+        AuditTrail.Who who = audit.who(callers.current());
         DeadLetterArchive.Filter filter = new DeadLetterArchive.Filter(reason(reason),
                 QueryParams.optionalLong("from", from), QueryParams.optionalLong("to", to));
         int most = QueryParams.limit(limit, DEFAULT_REPLAY_LIMIT, MAX_REPLAY_LIMIT);
         return replay.start(filter, most).orElseThrow(() -> new ProblemException(409, "Replay already running",
-                "a replay of dead letters is already running on this instance; try again when it is done", null));
+                "a replay of dead letters is already running on this instance; try again when it is done", null))
+                .thenCompose(outcome -> {
+                    Map<String, Object> filters = new LinkedHashMap<>();
+                    filters.put("reason", filter.reason() == null ? null : filter.reason().code());
+                    filters.put("from", filter.from());
+                    filters.put("to", filter.to());
+                    filters.put("limit", most);
+                    Map<String, Object> done = new LinkedHashMap<>();
+                    done.put("replayed", outcome.replayed());
+                    done.put("failed", outcome.failed());
+                    done.put("more", outcome.more());
+                    return who.record(AuditEntry.DEADLETTERS_REPLAY, null, null,
+                            Map.of("filters", filters, "outcome", done)).thenApply(v -> outcome);
+                });
     }
 
     private static long id(String id) {

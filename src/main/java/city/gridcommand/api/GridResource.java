@@ -1,6 +1,9 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.Caller;
 import city.gridcommand.access.StaffRole;
+import city.gridcommand.access.runtime.Callers;
+import city.gridcommand.audit.AuditEntry;
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.Authenticated;
 import city.gridcommand.geo.Cell;
@@ -25,7 +28,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -76,30 +82,55 @@ public class GridResource {
     private final GridService service;
     private final GridRepository repository;
     private final LiveGrid liveGrid;
+    private final Callers callers;
+    private final AuditTrail audit;
     private final GeoJsonGridWriter writer = new GeoJsonGridWriter();
 
-    GridResource(GridService service, GridRepository repository, LiveGrid liveGrid) {
+    GridResource(GridService service, GridRepository repository, LiveGrid liveGrid, Callers callers, AuditTrail audit) {
         this.service = service;
         this.repository = repository;
         this.liveGrid = liveGrid;
+        this.callers = callers;
+        this.audit = audit;
     }
 
     /**
      * Replaces the grid with a FeatureCollection ({@link ImportView}); 422 naming every offending feature,
      * nothing changed. {@code repair=true} repairs invalid polygons first; {@code dryRun=true} answers
-     * what the import would do ({@link PreviewView}) and stores nothing.
+     * what the import would do ({@link PreviewView}) and stores nothing. The grid is the whole city's: only
+     * an admin whose token covers all of it ({@code *}) imports or previews one.
      */
     @RolesAllowed(StaffRole.ADMIN_NAME)
     @PUT
     @Blocking
     @Consumes({MediaType.APPLICATION_JSON, GEO_JSON})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response replace(byte[] body, @QueryParam("repair") String repair, @QueryParam("dryRun") String dryRun) {
+    public CompletionStage<Response> replace(byte[] body, @QueryParam("repair") String repair,
+            @QueryParam("dryRun") String dryRun) {
+        Caller caller = callers.current();
+        requireWholeCity(caller, "the grid");
+        AuditTrail.Who who = audit.who(caller);
         boolean repairAsked = flag("repair", repair);
         if (flag("dryRun", dryRun)) {
-            return Response.ok(PreviewView.of(service.preview(body, repairAsked))).build();
+            return CompletableFuture.completedFuture(Response.ok(PreviewView.of(service.preview(body, repairAsked))).build());
         }
-        return Response.ok(ImportView.of(service.importGrid(body, repairAsked))).build();
+        GridImported imported = service.importGrid(body, repairAsked);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("cells", imported.cells());
+        detail.put("warnings", imported.warnings().size());
+        detail.put("repairs", imported.repairs().size());
+        detail.put("repair", repairAsked);
+        detail.put("repaired", !imported.repairs().isEmpty());
+        return who.record(AuditEntry.GRID_IMPORT, String.valueOf(imported.version()), null, detail)
+                .thenApply(v -> Response.ok(ImportView.of(imported)).build());
+    }
+
+    /** Refuses a change of what is the whole city's to an admin of part of it. */
+    static void requireWholeCity(Caller caller, String what) {
+        if (!caller.scope().everywhere()) {
+            throw ProblemException.forbidden(what + " is the whole city's: only an admin whose token covers every "
+                    + "cell (*) replaces it, not an admin of " + caller.scope());
+        }
     }
 
     /** The current grid as a FeatureCollection (with a top-level {@code version}); megabytes for a big city. */

@@ -1,6 +1,9 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.Caller;
 import city.gridcommand.access.StaffRole;
+import city.gridcommand.access.runtime.Callers;
+import city.gridcommand.audit.AuditEntry;
 import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.rules.RuleEngine;
 import city.gridcommand.rules.RuleProblem;
@@ -16,6 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /api/v1/rules}: the rule set in force (the documented default file until one is stored), and
@@ -32,10 +38,14 @@ public class RuleResource {
 
     private final RuleEngine engine;
     private final RuleSets ruleSets;
+    private final Callers callers;
+    private final AuditTrail audit;
 
-    RuleResource(RuleEngine engine, RuleSets ruleSets) {
+    RuleResource(RuleEngine engine, RuleSets ruleSets, Callers callers, AuditTrail audit) {
         this.engine = engine;
         this.ruleSets = ruleSets;
+        this.callers = callers;
+        this.audit = audit;
     }
 
     @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME })
@@ -45,19 +55,26 @@ public class RuleResource {
         return RuleSetWriter.toJson(engine.rules());
     }
 
+    /** Replaces the whole city's rule set: only an admin whose token covers every cell ({@code *}). */
     @RolesAllowed(StaffRole.ADMIN_NAME)
     @PUT
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response replace(byte[] body) {
+    public CompletionStage<Response> replace(byte[] body) {
+        Caller caller = callers.current();
+        GridResource.requireWholeCity(caller, "the rule set");
+        AuditTrail.Who who = audit.who(caller);
         RuleSetResult result = ruleSets.replace(body, engine);
         if (!result.accepted()) {
             RuleRefusal refusal = new RuleRefusal("about:blank", "Rule set refused", 422,
                     result.problems().size() + " problem(s) in the rule set; the rules in force are unchanged",
                     "/api/v1/rules", result.problems());
-            return Response.status(422).type(Problem.MEDIA_TYPE).entity(refusal).build();
+            return CompletableFuture.completedFuture(
+                    Response.status(422).type(Problem.MEDIA_TYPE).entity(refusal).build());
         }
-        return Response.ok(RuleSetWriter.toJson(engine.rules())).build();
+        byte[] now = RuleSetWriter.toJson(engine.rules());
+        return who.record(AuditEntry.RULES_REPLACE, null, null, Map.of("rules", result.ruleSet().rules().size()))
+                .thenApply(v -> Response.ok(now).build());
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -37,12 +38,17 @@ public class DeviceRepository {
                 .map(rows -> rows.iterator().hasNext() ? device(rows.iterator().next()) : null).toCompletionStage();
     }
 
-    /** Devices with ids after {@code after} (null: from the start), optionally of one type and department. */
-    public CompletionStage<Page<Device>> page(DeviceType type, String department, String after, int limit) {
+    /**
+     * Devices with ids after {@code after} (null: from the start), optionally of one type and department,
+     * and only among {@code among} when it is not null (a caller's devices: an empty list finds none).
+     */
+    public CompletionStage<Page<Device>> page(DeviceType type, String department, String after, int limit,
+            Collection<String> among) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM device WHERE ($1::text IS NULL OR kind = $1) "
                         + "AND ($2::text IS NULL OR department = $2) AND ($3::text IS NULL OR id > $3) "
-                        + "ORDER BY id LIMIT $4")
-                .execute(Tuple.of(type == null ? null : type.wireName(), department, after, limit + 1))
+                        + "AND ($5::text[] IS NULL OR id = ANY ($5)) ORDER BY id LIMIT $4")
+                .execute(Tuple.of(type == null ? null : type.wireName(), department, after, limit + 1,
+                        among == null ? null : among.toArray(String[]::new)))
                 .map(rows -> {
                     List<Device> devices = new ArrayList<>();
                     rows.forEach(row -> devices.add(device(row)));

@@ -81,12 +81,16 @@ public class LatestSignalRepository {
         }).toCompletionStage();
     }
 
-    /** Null when the worker never sent a position. */
-    public CompletionStage<LatestPosition> latestPosition(String workerId) {
+    /**
+     * The worker's latest position if it was taken ({@code ts}) at {@code notBefore} (epoch ms) or later;
+     * null when they sent none since. An older position is never answered, even while the partition
+     * holding it has not been dropped yet.
+     */
+    public CompletionStage<LatestPosition> latestPosition(String workerId, long notBefore) {
         return pool.preparedQuery("""
                 SELECT seq, ts, received_at, lat, lon, accuracy, battery FROM worker_position
-                WHERE worker_id = $1 ORDER BY ts DESC, seq DESC LIMIT 1""")
-                .execute(Tuple.of(workerId))
+                WHERE worker_id = $1 AND ts >= $2 ORDER BY ts DESC, seq DESC LIMIT 1""")
+                .execute(Tuple.of(workerId, notBefore))
                 .map(rows -> {
                     Row row = first(rows);
                     return row == null ? null : new LatestPosition(workerId, row.getLong("seq"), row.getLong("ts"),

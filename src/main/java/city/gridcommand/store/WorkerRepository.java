@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -22,6 +23,17 @@ public class WorkerRepository {
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, cells = EXCLUDED.cells,
                 department = EXCLUDED.department, phone = EXCLUDED.phone, auto = false""";
 
+    /**
+     * Worker {@code w} has an assigned cell under one of the codes {@code $6}, or is counted in one: their
+     * latest stored entering or leaving of a cell (an entering first on a tie) entered a cell under them.
+     */
+    private static final String WITHIN = """
+            (EXISTS (SELECT 1 FROM unnest(w.cells) a(cell), unnest($6::text[]) s(code) WHERE starts_with(a.cell, s.code))
+             OR EXISTS (SELECT 1 FROM unnest($6::text[]) s(code) WHERE starts_with(
+                 (SELECT CASE WHEN c.change = 'entered' THEN c.cell END FROM worker_cell_change c
+                  WHERE c.worker_id = w.id AND c.change IN ('entered', 'left')
+                  ORDER BY c.ts DESC, c.change = 'entered' DESC LIMIT 1), s.code)))""";
+
     private final Pool pool;
 
     WorkerRepository(Pool pool) {
@@ -34,13 +46,20 @@ public class WorkerRepository {
                 .map(rows -> rows.iterator().hasNext() ? worker(rows.iterator().next()) : null).toCompletionStage();
     }
 
-    /** Workers with ids after {@code after}, optionally of one role, department, or assigned to one cell. */
+    /**
+     * Workers with ids after {@code after}, optionally of one role, department, or assigned to one cell,
+     * and, when {@code within} is not null, only those with an assigned cell under one of its codes or whose
+     * last stored cell change (within the retention of signals) entered a cell under one of them. Each code
+     * stands for that cell and everything under it (codes nest by prefix); an empty list finds none.
+     */
     public CompletionStage<Page<Worker>> page(WorkerRole role, String department, String cell, String after,
-            int limit) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM worker WHERE ($1::text IS NULL OR role = $1) "
+            int limit, Collection<String> within) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM worker w WHERE ($1::text IS NULL OR role = $1) "
                         + "AND ($2::text IS NULL OR department = $2) AND ($3::text IS NULL OR $3 = ANY (cells)) "
-                        + "AND ($4::text IS NULL OR id > $4) ORDER BY id LIMIT $5")
-                .execute(Tuple.of(role == null ? null : role.wireName(), department, cell, after, limit + 1))
+                        + "AND ($4::text IS NULL OR id > $4) AND ($6::text[] IS NULL OR " + WITHIN + ") "
+                        + "ORDER BY id LIMIT $5")
+                .execute(Tuple.of(role == null ? null : role.wireName(), department, cell, after, limit + 1,
+                        within == null ? null : within.toArray(String[]::new)))
                 .map(rows -> {
                     List<Worker> workers = new ArrayList<>();
                     rows.forEach(row -> workers.add(worker(row)));

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import city.gridcommand.testing.GridTestResource;
+import city.gridcommand.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,15 @@ class BodyLimitsIntegrationTest {
     @TestHTTPResource("/")
     URI base;
 
+    /** The rules and the registry are an admin's; a case is created by a dispatcher. */
+    private static final String ADMIN = TestTokens.admin();
+    private static final String DISPATCHER = TestTokens.dispatcher(TestTokens.DISTRICT);
+
+    /** The header line of a raw request carrying the token. */
+    private static String bearer(String token) {
+        return "Authorization: Bearer " + token + "\r\n";
+    }
+
     /** A JSON object of exactly {@code size} bytes: {@code json} then spaces, which JSON ignores. */
     private static String padded(String json, int size) {
         return json + " ".repeat(size - json.length());
@@ -34,7 +44,7 @@ class BodyLimitsIntegrationTest {
 
     @Test
     void refusesABodyOverTheLimitOfASmallEndpointWithProblemJsonNamingTheLimit() {
-        given().contentType(ContentType.JSON).body(padded("{\"rules\":[]}", API_LIMIT + 1)).put("/api/v1/rules")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(padded("{\"rules\":[]}", API_LIMIT + 1)).put("/api/v1/rules")
                 .then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Body too large"))
@@ -43,20 +53,20 @@ class BodyLimitsIntegrationTest {
                 .body("instance", equalTo("/api/v1/rules"))
                 .body("detail", equalTo("the body of PUT /api/v1/rules may be at most 1048576 bytes"
                         + " (grid.api.max-body-size); this one declares 1048577"));
-        given().contentType(ContentType.JSON).body(padded("{\"category\":\"fire\"}", 3 * API_LIMIT))
+        given().auth().oauth2(DISPATCHER).contentType(ContentType.JSON).body(padded("{\"category\":\"fire\"}", 3 * API_LIMIT))
                 .post("/api/v1/events").then().statusCode(413).body("limit", equalTo(API_LIMIT));
     }
 
     @Test
     void takesABodyAtTheLimit() {
         // refused for what it says, not for its size
-        given().contentType(ContentType.JSON).body(padded("{\"rules\":\"none\"}", API_LIMIT)).put("/api/v1/rules")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(padded("{\"rules\":\"none\"}", API_LIMIT)).put("/api/v1/rules")
                 .then().statusCode(not(413));
     }
 
     @Test
     void letsTheGridImportTakeMoreThanTheSmallLimit() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(padded("{\"type\":\"FeatureCollection\",\"features\":[]}", 4 * API_LIMIT))
                 .put("/api/v1/grids?dryRun=true").then().statusCode(200)
                 .body("accepted", equalTo(false))
@@ -65,13 +75,14 @@ class BodyLimitsIntegrationTest {
 
     @Test
     void refusesAChunkedBodyOverTheLimitOnceItPassesIt() throws Exception {
-        for (String target : new String[] {"PUT /api/v1/rules", "POST /api/v1/events"}) {
+        String[][] targets = {{"PUT /api/v1/rules", ADMIN}, {"POST /api/v1/events", DISPATCHER}};
+        for (String[] target : targets) {
             try (RawHttp http = new RawHttp(base)) {
-                http.send(target + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\n");
+                http.send(target[0] + " HTTP/1.1\r\nHost: localhost\r\n" + bearer(target[1])
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
                 Thread sender = http.sendChunksInBackground(padded("{\"rules\":[]}", 2 * API_LIMIT));
 
-                assertThat(http.statusLine()).as(target).startsWith("HTTP/1.1 413");
+                assertThat(http.statusLine()).as(target[0]).startsWith("HTTP/1.1 413");
                 sender.join(30_000);
             }
         }
@@ -87,22 +98,23 @@ class BodyLimitsIntegrationTest {
         };
         for (String[] request : requests) {
             try (RawHttp http = new RawHttp(base)) {
-                http.send(request[0] + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\n");
+                http.send(request[0] + " HTTP/1.1\r\nHost: localhost\r\n" + bearer(ADMIN)
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
                 http.sendChunksInBackground(request[1]).join(30_000);
 
                 assertThat(http.statusLine()).as(request[0]).startsWith(request[2]);
             }
         }
-        given().get("/api/v1/devices/" + device).then().statusCode(200).body("name", equalTo("Sent in chunks"));
-        given().delete("/api/v1/devices/" + device).then().statusCode(204);
+        given().auth().oauth2(ADMIN).get("/api/v1/devices/" + device).then().statusCode(200).body("name", equalTo("Sent in chunks"));
+        given().auth().oauth2(ADMIN).delete("/api/v1/devices/" + device).then().statusCode(204);
     }
 
     @Test
     void answersAClientThatWaitsToSendItsBodyWithoutWaitingForIt() throws Exception {
         try (RawHttp http = new RawHttp(base)) {
-            http.send("PUT /api/v1/rules HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + 2 * API_LIMIT + "\r\nExpect: 100-continue\r\n\r\n");
+            http.send("PUT /api/v1/rules HTTP/1.1\r\nHost: localhost\r\n" + bearer(ADMIN)
+                    + "Content-Type: application/json\r\nContent-Length: " + 2 * API_LIMIT
+                    + "\r\nExpect: 100-continue\r\n\r\n");
 
             assertThat(http.statusLine()).startsWith("HTTP/1.1 413");
             assertThat(http.headers()).containsEntry("content-type", "application/problem+json")
@@ -114,14 +126,14 @@ class BodyLimitsIntegrationTest {
     @Test
     void readsAndDropsABodyAlreadySentSoTheAnswerArrivesAndTheConnectionServesTheNextRequest() throws Exception {
         try (RawHttp http = new RawHttp(base)) {
-            http.send("PUT /api/v1/rules HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + 2 * API_LIMIT + "\r\n\r\n");
+            http.send("PUT /api/v1/rules HTTP/1.1\r\nHost: localhost\r\n" + bearer(ADMIN)
+                    + "Content-Type: application/json\r\nContent-Length: " + 2 * API_LIMIT + "\r\n\r\n");
             Thread sender = http.sendInBackground(padded("{\"rules\":[]}", 2 * API_LIMIT));
 
             assertThat(http.statusLine()).startsWith("HTTP/1.1 413");
             assertThat(http.body()).contains("\"field\":\"body\"");
             sender.join(30_000);
-            http.send("GET /api/v1/rules HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            http.send("GET /api/v1/rules HTTP/1.1\r\nHost: localhost\r\n" + bearer(ADMIN) + "\r\n");
             assertThat(http.statusLine()).startsWith("HTTP/1.1 200");
         }
     }

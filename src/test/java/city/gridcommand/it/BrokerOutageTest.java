@@ -7,12 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 
 import city.gridcommand.testing.SilentBroker;
 import city.gridcommand.testing.SmallCity;
+import city.gridcommand.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,29 +42,42 @@ class BrokerOutageTest {
         }
     }
 
+    @TestHTTPResource(value = "/health/group/ingest", management = true)
+    URL ingestHealth;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void theApiStaysReadyWhileIngestCannotReachTheBrokerAndLivenessFailsOnceThatLasts() {
         await().atMost(Duration.ofSeconds(20)).until(() -> HungBroker.BROKER.accepted() >= 4);
 
-        JsonPath ingest = given().get("/q/health/group/ingest").then().statusCode(503)
+        JsonPath ingest = given().get(ingestHealth).then().statusCode(503)
                 .body("status", equalTo("DOWN")).extract().jsonPath();
         Map<String, Object> data = ingest.getMap("checks.find { it.name == 'MQTT ingest' }.data");
         assertThat(data.values()).anySatisfy(value -> assertThat(String.valueOf(value))
                 .startsWith("no session since ").endsWith("no CONNACK within 500 ms"));
         assertThat(((Number) data.get("connectFailures")).longValue()).isGreaterThanOrEqualTo(3);
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+        given().get(ready).then().statusCode(200).body("status", equalTo("UP"));
+        assertThat(given().get(metrics).then().statusCode(200).extract().asString())
                 .contains("grid_ingest_up 0.0");
 
         // the hotline takes a call
-        given().contentType(ContentType.JSON).body(SmallCity.geoJson()).put("/api/v1/grids").then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"category\":\"illegal_advertising\",\"cell\":\""
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(SmallCity.geoJson()).put("/api/v1/grids").then().statusCode(200);
+        String hotline = TestTokens.builder().subject("hotline").roles("service").cells(TestTokens.DISTRICT).sign();
+        given().auth().oauth2(hotline).contentType(ContentType.JSON).body("{\"category\":\"illegal_advertising\",\"cell\":\""
                 + SmallCity.WEST_CELL + "\",\"description\":\"leaflets\",\"reporter\":\"caller-outage\"}")
                 .post("/api/v1/events").then().statusCode(201);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/live").then()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get(live).then()
                 .statusCode(503).body("checks.find { it.name == 'MQTT ingest reaches the broker' }.status",
                         equalTo("DOWN")));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ready).then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -7,14 +7,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import city.gridcommand.audit.AuditEntry;
 import city.gridcommand.testing.AdminConnection;
 import city.gridcommand.testing.Db;
 import city.gridcommand.testing.TestPublisher;
+import city.gridcommand.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,7 +48,12 @@ class DeadLetterReplayIntegrationTest {
     @Inject
     Vertx vertx;
 
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    /** Dead letters and ingest's counters are an admin's: this run's own, so its audit entries are its own. */
+    private final String admin = TestTokens.builder().subject("admin-" + run).roles("admin").cells("*").sign();
     private final String trigger = "refuse_" + run;
     private final String refused = "refused-" + run;
     private final String fine = "fine-" + run;
@@ -55,12 +64,12 @@ class DeadLetterReplayIntegrationTest {
                 + "(); DROP SEQUENCE IF EXISTS " + trigger);
     }
 
-    private static JsonPath stats() {
-        return given().get("/api/v1/stats/ingest").then().statusCode(200).extract().jsonPath();
+    private JsonPath stats() {
+        return given().auth().oauth2(admin).get("/api/v1/stats/ingest").then().statusCode(200).extract().jsonPath();
     }
 
-    private static JsonPath replay(long since) {
-        return given().queryParam("reason", "store_rejected").queryParam("from", since)
+    private JsonPath replay(long since) {
+        return given().auth().oauth2(admin).queryParam("reason", "store_rejected").queryParam("from", since)
                 .post("/api/v1/deadletters/replay").then().statusCode(200).extract().jsonPath();
     }
 
@@ -84,7 +93,7 @@ class DeadLetterReplayIntegrationTest {
         assertThat(db.count("SELECT last_value FROM " + trigger)).as("tried in a batch with others, then split")
                 .isGreaterThanOrEqualTo(2);
         long id = db.count("SELECT id FROM dead_letter WHERE sender_id = $1", refused);
-        given().get("/api/v1/deadletters/{id}", id).then().statusCode(200)
+        given().auth().oauth2(admin).get("/api/v1/deadletters/{id}", id).then().statusCode(200)
                 .body("reason", equalTo("store_rejected"))
                 .body("topic", equalTo("grid/v1/sensors/" + refused + "/telemetry"))
                 .body("payload", equalTo(payload)).body("payloadSize", equalTo(payload.length()))
@@ -109,7 +118,17 @@ class DeadLetterReplayIntegrationTest {
                 .isZero();
         assertThat(replay(since).getInt("replayed")).as("a dead letter is replayed once").isZero();
         assertThat(stats().getLong("replayed") - replayedBefore).isEqualTo(2);
-        assertThat(given().get("/q/metrics").then().extract().asString()).contains("grid_ingest_replayed_total");
+        assertThat(given().get(metrics).then().extract().asString()).contains("grid_ingest_replayed_total");
+
+        // each replay is in the audit trail, newest first, with its filters and what it did
+        JsonPath audit = given().auth().oauth2(admin).queryParam("actor", "admin-" + run)
+                .queryParam("action", AuditEntry.DEADLETTERS_REPLAY).get("/api/v1/audit").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(audit.getList("items.detail.outcome.replayed", Integer.class)).containsExactly(0, 1, 1);
+        assertThat(audit.getList("items.detail.filters.reason", String.class)).containsOnly("store_rejected");
+        assertThat(audit.getList("items.detail.filters.from", Long.class)).containsOnly(since);
+        assertThat(audit.getList("items.detail.filters.limit", Integer.class)).containsOnly(1000);
+        assertThat(audit.getList("items.roles")).containsOnly(java.util.List.of("admin"));
     }
 
     /**
@@ -142,12 +161,12 @@ class DeadLetterReplayIntegrationTest {
 
     @Test
     void answersProblemsForAnUnknownOrMalformedIdAndABadReason() {
-        given().get("/api/v1/deadletters/{id}", Long.MAX_VALUE).then().statusCode(404)
+        given().auth().oauth2(admin).get("/api/v1/deadletters/{id}", Long.MAX_VALUE).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get("/api/v1/deadletters/{id}", "twelve").then().statusCode(400).body("field", equalTo("id"));
-        given().queryParam("reason", "bogus").post("/api/v1/deadletters/replay").then().statusCode(400)
+        given().auth().oauth2(admin).get("/api/v1/deadletters/{id}", "twelve").then().statusCode(400).body("field", equalTo("id"));
+        given().auth().oauth2(admin).queryParam("reason", "bogus").post("/api/v1/deadletters/replay").then().statusCode(400)
                 .body("field", equalTo("reason"));
-        given().queryParam("limit", "0").post("/api/v1/deadletters/replay").then().statusCode(400)
+        given().auth().oauth2(admin).queryParam("limit", "0").post("/api/v1/deadletters/replay").then().statusCode(400)
                 .body("field", equalTo("limit"));
     }
 }

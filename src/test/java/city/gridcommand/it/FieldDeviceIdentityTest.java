@@ -9,6 +9,7 @@ import city.gridcommand.testing.DyingDevice;
 import city.gridcommand.testing.GridTestResource;
 import city.gridcommand.testing.SmallCity;
 import city.gridcommand.testing.TestPublisher;
+import city.gridcommand.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -42,6 +43,11 @@ import org.junit.jupiter.api.Test;
 class FieldDeviceIdentityTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Grid, rules, registry and dead letters are an admin's; events the district's dispatcher's. */
+    private static final String ADMIN = TestTokens.admin();
+    private static final String DISPATCHER = TestTokens.dispatcher(TestTokens.DISTRICT);
+    /** The dispatcher of street two, where the camera that dies is mounted (cell 3). */
+    private static final String STREET_TWO = TestTokens.dispatcher("440305002");
 
     @ConfigProperty(name = "grid.mqtt.url")
     String brokerUrl;
@@ -57,9 +63,9 @@ class FieldDeviceIdentityTest {
     void setUp() throws IOException {
         db = new Db(pool);
         publisher = TestPublisher.connect(brokerUrl);
-        given().contentType(ContentType.JSON).body(SmallCity.geoJson()).put("/api/v1/grids").then().statusCode(200);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(SmallCity.geoJson()).put("/api/v1/grids").then().statusCode(200);
         try (InputStream rules = getClass().getResourceAsStream("/rules/default-rules.json")) {
-            given().contentType(ContentType.JSON).body(new String(rules.readAllBytes(), StandardCharsets.UTF_8))
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(new String(rules.readAllBytes(), StandardCharsets.UTF_8))
                     .put("/api/v1/rules").then().statusCode(200);
         }
     }
@@ -70,7 +76,7 @@ class FieldDeviceIdentityTest {
     }
 
     private static void registerCamera(String id, double lat, double lon) {
-        given().contentType(ContentType.JSON).body("{\"type\":\"camera\",\"lat\":" + lat + ",\"lon\":" + lon + "}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"camera\",\"lat\":" + lat + ",\"lon\":" + lon + "}")
                 .put("/api/v1/devices/" + id).then().statusCode(201);
     }
 
@@ -79,11 +85,11 @@ class FieldDeviceIdentityTest {
     }
 
     private static JsonPath stats() {
-        return given().get("/api/v1/stats/ingest").then().statusCode(200).extract().jsonPath();
+        return given().auth().oauth2(ADMIN).get("/api/v1/stats/ingest").then().statusCode(200).extract().jsonPath();
     }
 
     private static List<Map<String, Object>> events(String cell, String category) {
-        return given().queryParam("cell", cell).queryParam("category", category).get("/api/v1/events").then()
+        return given().auth().oauth2(DISPATCHER).queryParam("cell", cell).queryParam("category", category).get("/api/v1/events").then()
                 .statusCode(200).extract().jsonPath().getList("items");
     }
 
@@ -132,7 +138,7 @@ class FieldDeviceIdentityTest {
         });
         assertThat(db.count("SELECT count(*) FROM detection WHERE camera_id = $1", camera)).isEqualTo(1);
         assertThat(db.text("SELECT confidence FROM detection WHERE camera_id = $1", camera)).isEqualTo("0.2");
-        JsonPath letters = given().queryParam("reason", "conflicting_duplicate").get("/api/v1/deadletters").then()
+        JsonPath letters = given().auth().oauth2(ADMIN).queryParam("reason", "conflicting_duplicate").get("/api/v1/deadletters").then()
                 .statusCode(200).extract().jsonPath();
         String mine = "items.find { it.senderId == '" + camera + "' }";
         assertThat(letters.getString(mine + ".payload")).isEqualTo(other);
@@ -172,7 +178,7 @@ class FieldDeviceIdentityTest {
         String camera = "will-" + run;
         String status = "grid/v1/devices/" + camera + "/status";
         registerCamera(camera, 22.515, 114.028);
-        given().get("/api/v1/devices/{id}/latest", camera).then().statusCode(200)
+        given().auth().oauth2(STREET_TWO).get("/api/v1/devices/{id}/latest", camera).then().statusCode(200)
                 .body("type", org.hamcrest.Matchers.equalTo("camera"))
                 .body("online", org.hamcrest.Matchers.nullValue());
 
@@ -186,14 +192,14 @@ class FieldDeviceIdentityTest {
             }
             await().atMost(WAIT).untilAsserted(() -> assertThat(
                     db.count("SELECT count(*) FROM detection WHERE camera_id = $1", camera)).isEqualTo(5));
-            given().get("/api/v1/devices/{id}/latest", camera).then().statusCode(200)
+            given().auth().oauth2(STREET_TWO).get("/api/v1/devices/{id}/latest", camera).then().statusCode(200)
                     .body("online", org.hamcrest.Matchers.equalTo(true));
             device.kill();
         }
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(events(SmallCity.CELL_3, "device_fault"))
                 .anySatisfy(fault -> assertThat(signalledBy(fault, "camera:" + camera)).isTrue()));
-        JsonPath down = given().get("/api/v1/devices/{id}/latest", camera).then().statusCode(200).extract().jsonPath();
+        JsonPath down = given().auth().oauth2(STREET_TWO).get("/api/v1/devices/{id}/latest", camera).then().statusCode(200).extract().jsonPath();
         assertThat(down.getBoolean("online")).isFalse();
         assertThat(down.getLong("statusTs")).as("the will's own, stale ts").isEqualTo(connected);
         assertThat(down.getLong("lastHeardAt")).isEqualTo(down.getLong("statusReceivedAt"));
@@ -202,7 +208,7 @@ class FieldDeviceIdentityTest {
 
         publisher.publish(status, "{\"ts\":" + System.currentTimeMillis() + ",\"online\":true}");
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/devices/{id}/latest", camera).then()
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(STREET_TWO).get("/api/v1/devices/{id}/latest", camera).then()
                 .body("online", org.hamcrest.Matchers.equalTo(true)));
         assertThat(events(SmallCity.CELL_3, "device_fault"))
                 .filteredOn(fault -> signalledBy(fault, "camera:" + camera))

@@ -13,6 +13,7 @@ import city.gridcommand.testing.Db;
 import city.gridcommand.testing.GridTestResource;
 import city.gridcommand.testing.SmallCity;
 import city.gridcommand.testing.TestPublisher;
+import city.gridcommand.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -32,6 +33,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = GridTestResource.class, restrictToAnnotatedClass = false)
 class GridIntegrationTest {
+
+    /** The grid and the registry are an admin's; the map a screen's; devices and workers a dispatcher's. */
+    private static final String ADMIN = TestTokens.admin();
+    private static final String DISPATCHER = TestTokens.dispatcher(TestTokens.DISTRICT);
+    private static final String SCREEN = TestTokens.screen(TestTokens.DISTRICT);
 
     @ConfigProperty(name = "grid.mqtt.url")
     String brokerUrl;
@@ -59,41 +65,41 @@ class GridIntegrationTest {
     }
 
     private static long importGrid(String geoJson) {
-        return given().contentType(ContentType.JSON).body(geoJson).put("/api/v1/grids")
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(geoJson).put("/api/v1/grids")
                 .then().statusCode(200).extract().jsonPath().getLong("version");
     }
 
     @Test
     void locatesPointsBaseCellFirstThenAncestorsThenSpecialAndOverlay() {
-        given().queryParam("lat", 22.506).queryParam("lon", 114.006).get("/api/v1/grids/locate").then()
+        given().auth().oauth2(DISPATCHER).queryParam("lat", 22.506).queryParam("lon", 114.006).get("/api/v1/grids/locate").then()
                 .statusCode(200)
                 .body("outside", equalTo(false))
                 .body("baseCell", equalTo(SmallCity.WEST_CELL))
                 .body("cells", contains(SmallCity.WEST_CELL, "440305001001", "440305001", "440305", SmallCity.SCHOOL));
-        given().queryParam("lat", 22.51).queryParam("lon", 114.016).get("/api/v1/grids/locate").then()
+        given().auth().oauth2(DISPATCHER).queryParam("lat", 22.51).queryParam("lon", 114.016).get("/api/v1/grids/locate").then()
                 .body("path", contains("440305", "440305001", "440305001001", SmallCity.MIDDLE_WEST_CELL))
                 .body("overlay", contains(SmallCity.BEAT));
-        given().queryParam("lat", 22.6).queryParam("lon", 114.0).get("/api/v1/grids/locate").then()
+        given().auth().oauth2(DISPATCHER).queryParam("lat", 22.6).queryParam("lon", 114.0).get("/api/v1/grids/locate").then()
                 .body("outside", equalTo(true)).body("cells", hasSize(0));
-        given().queryParam("lat", 95).queryParam("lon", 114.0).get("/api/v1/grids/locate").then()
+        given().auth().oauth2(DISPATCHER).queryParam("lat", 95).queryParam("lon", 114.0).get("/api/v1/grids/locate").then()
                 .statusCode(400).body("field", equalTo("lat"));
     }
 
     @Test
     void exportsTheGridAndOneCellWithItsChildren() {
-        given().get("/api/v1/grids").then().statusCode(200)
+        given().auth().oauth2(SCREEN).get("/api/v1/grids").then().statusCode(200)
                 .body("type", equalTo("FeatureCollection")).body("features", hasSize(11));
-        given().get("/api/v1/grids/440305001001").then().statusCode(200)
+        given().auth().oauth2(SCREEN).get("/api/v1/grids/440305001001").then().statusCode(200)
                 .body("feature.properties.code", equalTo("440305001001"))
                 .body("path", contains("440305", "440305001", "440305001001"))
                 .body("children", contains(SmallCity.WEST_CELL, SmallCity.MIDDLE_WEST_CELL, SmallCity.SCHOOL));
-        given().get("/api/v1/grids/999999").then().statusCode(404);
+        given().auth().oauth2(SCREEN).get("/api/v1/grids/999999").then().statusCode(404);
     }
 
     @Test
     void refusesOverlappingBaseCellsNamingBothAndKeepsTheCurrentGrid() {
-        long before = given().get("/api/v1/grids/versions").then().extract().jsonPath().getLong("[0].version");
-        given().contentType(ContentType.JSON).body(SmallCity.withOverlap()).put("/api/v1/grids").then()
+        long before = given().auth().oauth2(ADMIN).get("/api/v1/grids/versions").then().extract().jsonPath().getLong("[0].version");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(SmallCity.withOverlap()).put("/api/v1/grids").then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.type", hasItem("overlap"))
@@ -103,37 +109,37 @@ class GridIntegrationTest {
                 // half of cell 4: 0.005° of longitude by 0.02° of latitude at 22.5° N, about 1.14 km²
                 .body("errors.find { it.type == 'overlap' }.areaSquareMetres.toDouble()",
                         org.hamcrest.Matchers.closeTo(0.005 * 0.02 * 102_800 * 110_700, 20_000));
-        given().get("/api/v1/grids/versions").then().body("[0].version", equalTo((int) before))
+        given().auth().oauth2(ADMIN).get("/api/v1/grids/versions").then().body("[0].version", equalTo((int) before))
                 .body("[0].current", equalTo(true));
-        given().contentType(ContentType.JSON).body("{\"type\":\"Feature\"}").put("/api/v1/grids").then()
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"Feature\"}").put("/api/v1/grids").then()
                 .statusCode(422).body("errors", hasSize(1));
     }
 
     @Test
     void registersDevicesAndWorkersWithValidationNamingTheField() {
         String sensor = "smk-" + run;
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"type\":\"sensor\",\"name\":\"Smoke 1\",\"lat\":22.506,\"lon\":114.006,"
                         + "\"capabilities\":[\"smoke\"],\"department\":\"dept-fire\"}")
                 .put("/api/v1/devices/" + sensor).then().statusCode(201)
                 .body("cell", equalTo(SmallCity.WEST_CELL)).body("cellPath", hasItem(SmallCity.SCHOOL));
-        given().contentType(ContentType.JSON).body("{\"type\":\"sensor\",\"lat\":122.5,\"lon\":114.0}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"sensor\",\"lat\":122.5,\"lon\":114.0}")
                 .put("/api/v1/devices/bad-" + run).then().statusCode(400).body("field", equalTo("lat"));
-        given().contentType(ContentType.JSON).body("{\"type\":\"drone\"}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"drone\"}")
                 .put("/api/v1/devices/bad-" + run).then().statusCode(400).body("field", equalTo("type"));
-        given().contentType(ContentType.JSON).body("{\"type\":\"sensor\",\"lat\":\"north\"}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"sensor\",\"lat\":\"north\"}")
                 .put("/api/v1/devices/bad-" + run).then().statusCode(400).body("field", equalTo("lat"));
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"name\":\"Li Wei\",\"role\":\"worker\",\"cells\":[\"" + SmallCity.WEST_CELL + "\",\"440305999\"]}")
                 .put("/api/v1/workers/wrk-" + run).then().statusCode(400).body("field", equalTo("cells[1]"));
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"name\":\"Li Wei\",\"role\":\"worker\",\"cells\":[\"" + SmallCity.WEST_CELL + "\"],\"phone\":\"+86 138 0000 0000\"}")
                 .put("/api/v1/workers/wrk-" + run).then().statusCode(201).body("cells", contains(SmallCity.WEST_CELL));
-        given().get("/api/v1/devices/" + sensor).then().statusCode(200).body("department", equalTo("dept-fire"));
-        given().queryParam("limit", 1).queryParam("type", "sensor").get("/api/v1/devices").then().statusCode(200)
+        given().auth().oauth2(DISPATCHER).get("/api/v1/devices/" + sensor).then().statusCode(200).body("department", equalTo("dept-fire"));
+        given().auth().oauth2(DISPATCHER).queryParam("limit", 1).queryParam("type", "sensor").get("/api/v1/devices").then().statusCode(200)
                 .body("items", hasSize(1));
-        given().delete("/api/v1/devices/" + sensor).then().statusCode(204);
-        given().get("/api/v1/devices/" + sensor).then().statusCode(404);
+        given().auth().oauth2(ADMIN).delete("/api/v1/devices/" + sensor).then().statusCode(204);
+        given().auth().oauth2(DISPATCHER).get("/api/v1/devices/" + sensor).then().statusCode(404);
     }
 
     @Test
@@ -141,7 +147,7 @@ class GridIntegrationTest {
         String sensor = "fix-" + run;
         String camera = "cam-" + run;
         String worker = "wrk-" + run;
-        given().contentType(ContentType.JSON).body("{\"type\":\"sensor\",\"lat\":22.51,\"lon\":114.012}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"sensor\",\"lat\":22.51,\"lon\":114.012}")
                 .put("/api/v1/devices/" + sensor).then().statusCode(201).body("cell", equalTo(SmallCity.MIDDLE_WEST_CELL));
         long ts = System.currentTimeMillis();
         publisher.publish("grid/v1/sensors/" + sensor + "/telemetry", "{\"ts\":" + ts + ",\"seq\":1,\"metrics\":{\"smoke\":0.1}}");
@@ -162,8 +168,8 @@ class GridIntegrationTest {
                 worker);
         awaitText("", "SELECT coalesce(cell, '') || array_to_string(cell_path, ',') FROM telemetry WHERE device_id = $1",
                 "out-" + run);
-        given().get("/api/v1/stats/ingest").then().body("bySource.telemetry.outside", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
-        given().get("/api/v1/workers/" + worker + "/position").then().statusCode(200);
+        given().auth().oauth2(ADMIN).get("/api/v1/stats/ingest").then().body("bySource.telemetry.outside", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().auth().oauth2(DISPATCHER).get("/api/v1/workers/" + worker + "/position").then().statusCode(200);
 
         importGrid(SmallCity.geoJson(114.015));
         publisher.publish("grid/v1/sensors/" + sensor + "/telemetry", "{\"ts\":" + (ts + 1) + ",\"seq\":2,\"metrics\":{\"smoke\":0.2}}");
@@ -175,7 +181,7 @@ class GridIntegrationTest {
         String settled = "wrk-set-" + run;
         String between = "wrk-mid-" + run;
         for (String worker : new String[] {settled, between}) {
-            given().contentType(ContentType.JSON).body("{\"role\":\"worker\",\"cells\":[\"" + SmallCity.EAST_CELL + "\"]}")
+            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"role\":\"worker\",\"cells\":[\"" + SmallCity.EAST_CELL + "\"]}")
                     .put("/api/v1/workers/" + worker).then().statusCode(201).body("currentCell", equalTo(null));
         }
         long ts = System.currentTimeMillis() - 60_000;
@@ -189,8 +195,8 @@ class GridIntegrationTest {
 
         memory.recallEveryRegisteredSender();
 
-        given().get("/api/v1/workers/" + settled).then().statusCode(200).body("currentCell", equalTo(SmallCity.EAST_CELL));
-        given().get("/api/v1/workers/" + between).then().statusCode(200).body("currentCell", equalTo(null));
+        given().auth().oauth2(DISPATCHER).get("/api/v1/workers/" + settled).then().statusCode(200).body("currentCell", equalTo(SmallCity.EAST_CELL));
+        given().auth().oauth2(DISPATCHER).get("/api/v1/workers/" + between).then().statusCode(200).body("currentCell", equalTo(null));
         publisher.publish("grid/v1/workers/" + settled + "/location", "{\"ts\":" + (ts + 2_000)
                 + ",\"seq\":9,\"lat\":22.51,\"lon\":114.036,\"accuracy\":5}");
         awaitText(SmallCity.EAST_CELL, "SELECT cell FROM worker_position WHERE worker_id = $1 AND seq = 9", settled);

@@ -18,6 +18,7 @@ import city.gridcommand.geo.RepairCases;
 import city.gridcommand.geo.geojson.GeoJsonGridReader;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.testing.GridTestResource;
+import city.gridcommand.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = GridTestResource.class, restrictToAnnotatedClass = false)
 class GridRepairIntegrationTest {
 
+    /** The grid is imported by an admin of the whole city; the map is read by a screen. */
+    private static final String ADMIN = TestTokens.admin();
+    private static final String SCREEN = TestTokens.screen(TestTokens.DISTRICT);
     private static final String WEST_CELL = "440305001001001";
     private static final String EAST_CELL = "440305001001002";
 
@@ -48,7 +52,7 @@ class GridRepairIntegrationTest {
     /** A valid grid in force before each test, so that "nothing stored" has a version to keep. */
     @BeforeEach
     void importAValidGrid() {
-        given().contentType(ContentType.JSON).body(body(GridFixture.smallGrid(RepairCases.MIDDLE, RepairCases.EAST)))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body(GridFixture.smallGrid(RepairCases.MIDDLE, RepairCases.EAST)))
                 .put("/api/v1/grids").then().statusCode(200).body("repairs", hasSize(0));
     }
 
@@ -57,13 +61,13 @@ class GridRepairIntegrationTest {
     }
 
     private static long currentVersion() {
-        return given().get("/api/v1/grids/versions").then().statusCode(200).extract().jsonPath()
+        return given().auth().oauth2(ADMIN).get("/api/v1/grids/versions").then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.current }.version");
     }
 
     @Test
     void refusesInvalidRingsWithoutRepairSayingThatRepairExists() {
-        given().contentType(ContentType.JSON).body(body(RepairCases.twistedCornerAndPinchedPocket()))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body(RepairCases.twistedCornerAndPinchedPocket()))
                 .put("/api/v1/grids").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("can be repaired: send it again with repair=true"))
@@ -77,7 +81,7 @@ class GridRepairIntegrationTest {
     void previewsTheRepairWithoutStoringAnything() {
         long before = currentVersion();
 
-        JsonPath preview = given().contentType(ContentType.JSON)
+        JsonPath preview = given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body(body(RepairCases.twistedCornerAndPinchedPocket()))
                 .put("/api/v1/grids?repair=true&dryRun=true").then().statusCode(200)
                 .body("dryRun", equalTo(true))
@@ -94,7 +98,7 @@ class GridRepairIntegrationTest {
         assertThat(preview.getDouble("repairs[1].areaChangePercent")).isBetween(-1e-9, 1e-9);
 
         assertThat(currentVersion()).isEqualTo(before);
-        given().contentType(ContentType.JSON).body(body(RepairCases.twistedCornerAndPinchedPocket()))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body(RepairCases.twistedCornerAndPinchedPocket()))
                 .put("/api/v1/grids?dryRun=true").then().statusCode(200)
                 .body("accepted", equalTo(false))
                 .body("errors.type", contains("invalid_geometry", "invalid_geometry"))
@@ -107,7 +111,7 @@ class GridRepairIntegrationTest {
     void loadsTheRepairedGridWithTheReportAndLocatesAsABruteForceCheckDoes() {
         long before = currentVersion();
 
-        long version = given().contentType(ContentType.JSON).body(body(RepairCases.twistedCornerAndPinchedPocket()))
+        long version = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body(RepairCases.twistedCornerAndPinchedPocket()))
                 .put("/api/v1/grids?repair=true").then().statusCode(200)
                 .body("cells", equalTo(5))
                 .body("warnings", hasSize(0))
@@ -117,9 +121,9 @@ class GridRepairIntegrationTest {
                 .extract().jsonPath().getLong("version");
 
         assertThat(version).isGreaterThan(before);
-        given().get("/api/v1/grids/versions").then().body("find { it.version == " + version + " }.source",
+        given().auth().oauth2(ADMIN).get("/api/v1/grids/versions").then().body("find { it.version == " + version + " }.source",
                 equalTo("repaired"));
-        byte[] stored = given().get("/api/v1/grids").then().statusCode(200).extract().asByteArray();
+        byte[] stored = given().auth().oauth2(ADMIN).get("/api/v1/grids").then().statusCode(200).extract().asByteArray();
         Grid grid = new Grid(version, new GeoJsonGridReader().read(stored).cellList());
         assertThat(grid.cell(WEST_CELL).geometry().getNumGeometries()).isEqualTo(2);
         BruteForceLocator reference = new BruteForceLocator(grid);
@@ -144,7 +148,7 @@ class GridRepairIntegrationTest {
     void refusesARepairThatChangesACellsAreaByMoreThanTheShareNamingTheFeature() {
         long before = currentVersion();
 
-        JsonPath refusal = given().contentType(ContentType.JSON).body(body(RepairCases.bowTie(false)))
+        JsonPath refusal = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body(RepairCases.bowTie(false)))
                 .put("/api/v1/grids?repair=true").then().statusCode(422)
                 .body("errors.type", contains("invalid_geometry"))
                 .body("errors[0].feature", equalTo(4))
@@ -161,11 +165,11 @@ class GridRepairIntegrationTest {
 
     @Test
     void refusesAnEmptyGridAndOneWithoutBaseCells() {
-        given().contentType(ContentType.JSON).body("{\"type\":\"FeatureCollection\",\"features\":[]}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"FeatureCollection\",\"features\":[]}")
                 .put("/api/v1/grids").then().statusCode(422)
                 .body("errors.type", contains("no_base_cell"))
                 .body("errors[0].detail", containsString("has no features"));
-        given().contentType(ContentType.JSON).body(body(GridFixture.collection(
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body(GridFixture.collection(
                 GridFixture.rectangle("440305", "district", null, null, 113.90, 22.50, 113.91, 22.51))))
                 .put("/api/v1/grids").then().statusCode(422)
                 .body("errors.type", contains("no_base_cell"))
@@ -180,7 +184,7 @@ class GridRepairIntegrationTest {
             features.append(",{}");
         }
 
-        given().contentType(ContentType.JSON).body("{\"type\":\"FeatureCollection\",\"features\":[" + features + "]}")
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"FeatureCollection\",\"features\":[" + features + "]}")
                 .put("/api/v1/grids").then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Grid too large"))
@@ -191,13 +195,13 @@ class GridRepairIntegrationTest {
 
     @Test
     void refusesARepairFlagThatIsNotTrueOrFalse() {
-        given().contentType(ContentType.JSON).body(body(RepairCases.twistedCorner()))
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body(RepairCases.twistedCorner()))
                 .put("/api/v1/grids?repair=yes").then().statusCode(400).body("field", equalTo("repair"));
     }
 
     private static io.restassured.response.ValidatableResponse locateOverRest(double lon, double lat) {
-        return given().queryParam("lat", lat).queryParam("lon", lon).get("/api/v1/grids/locate").then()
-                .statusCode(200);
+        return given().auth().oauth2(SCREEN).queryParam("lat", lat).queryParam("lon", lon).get("/api/v1/grids/locate")
+                .then().statusCode(200);
     }
 
     /**

@@ -10,11 +10,14 @@ import static org.hamcrest.Matchers.hasItem;
 import city.gridcommand.testing.Db;
 import city.gridcommand.testing.GridTestResource;
 import city.gridcommand.testing.TestPublisher;
+import city.gridcommand.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +34,21 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = GridTestResource.class, restrictToAnnotatedClass = false)
 class IngestIntegrationTest {
 
+    /** Ingest's counters and dead letters are an admin's; devices and positions the city centre's dispatcher's. */
+    private static final String ADMIN = TestTokens.admin();
+    private static final String CITY_DISPATCHER = TestTokens.dispatcher("*");
+
     @ConfigProperty(name = "grid.mqtt.url")
     String brokerUrl;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/health/group/ingest", management = true)
+    URL ingestHealth;
 
     @Inject
     Pool pool;
@@ -57,7 +73,7 @@ class IngestIntegrationTest {
     }
 
     private static JsonPath ingestStats() {
-        return given().get("/api/v1/stats/ingest").then().statusCode(200).extract().jsonPath();
+        return given().auth().oauth2(ADMIN).get("/api/v1/stats/ingest").then().statusCode(200).extract().jsonPath();
     }
 
     private void awaitCount(long expected, String sql, Object... params) {
@@ -91,9 +107,9 @@ class IngestIntegrationTest {
                 + "AND cardinality(photos) = 2 AND description = '垃圾外溢'", report)).isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM worker_ack WHERE worker_id = $1", worker)).isEqualTo(1);
 
-        given().get("/api/v1/devices/{id}/latest", sensor).then().statusCode(200)
+        given().auth().oauth2(CITY_DISPATCHER).get("/api/v1/devices/{id}/latest", sensor).then().statusCode(200)
                 .body("seq", equalTo(42)).body("metrics.smoke", equalTo(0.62f)).body("online", equalTo(true));
-        given().get("/api/v1/workers/{id}/position", worker).then().statusCode(200)
+        given().auth().oauth2(CITY_DISPATCHER).get("/api/v1/workers/{id}/position", worker).then().statusCode(200)
                 .body("lat", equalTo(22.55f)).body("battery", equalTo(0.71f));
         // Clear the retained status so later runs against the same broker do not see it.
         device.publishRetained("grid/v1/devices/" + sensor + "/status", "");
@@ -128,13 +144,13 @@ class IngestIntegrationTest {
         device.publish(topic, "not json");
         device.publish("grid/v1/sensors/" + sensor + " x/telemetry", "{}");
 
-        await().untilAsserted(() -> given().queryParam("reason", "coordinate_out_of_range").get("/api/v1/deadletters")
+        await().untilAsserted(() -> given().auth().oauth2(ADMIN).queryParam("reason", "coordinate_out_of_range").get("/api/v1/deadletters")
                 .then().statusCode(200).body("items.senderId", hasItem(sensor)));
-        JsonPath malformed = given().queryParam("reason", "malformed_json").get("/api/v1/deadletters").then()
+        JsonPath malformed = given().auth().oauth2(ADMIN).queryParam("reason", "malformed_json").get("/api/v1/deadletters").then()
                 .statusCode(200).extract().jsonPath();
         List<String> payloads = malformed.getList("items.findAll { it.senderId == '" + sensor + "' }.payload");
         assertThat(payloads).containsExactly("not json");
-        await().untilAsserted(() -> given().queryParam("reason", "invalid_sender_id").get("/api/v1/deadletters").then()
+        await().untilAsserted(() -> given().auth().oauth2(ADMIN).queryParam("reason", "invalid_sender_id").get("/api/v1/deadletters").then()
                 .body("items.topic", hasItem("grid/v1/sensors/" + sensor + " x/telemetry")));
         ingestStatsHasRejections();
     }
@@ -148,7 +164,7 @@ class IngestIntegrationTest {
         device.publish(topic, "{\"ts\":" + now() + ",\"seq\":2,\"metrics\":{\"temp\":20}}");
 
         awaitCount(1, "SELECT count(*) FROM telemetry WHERE device_id = $1 AND seq = 2", sensor);
-        JsonPath letters = given().queryParam("reason", "oversized_payload").get("/api/v1/deadletters").then()
+        JsonPath letters = given().auth().oauth2(ADMIN).queryParam("reason", "oversized_payload").get("/api/v1/deadletters").then()
                 .statusCode(200).extract().jsonPath();
         String mine = "items.find { it.senderId == '" + sensor + "' }";
         assertThat(letters.getInt(mine + ".payloadSize")).isEqualTo(huge.length());
@@ -157,7 +173,7 @@ class IngestIntegrationTest {
     }
 
     private static void ingestStatsHasRejections() {
-        given().get("/api/v1/stats/ingest").then().statusCode(200)
+        given().auth().oauth2(ADMIN).get("/api/v1/stats/ingest").then().statusCode(200)
                 .body("rejectedByReason.malformed_json", greaterThanOrEqualTo(1))
                 .body("rejectedByReason.invalid_sender_id", greaterThanOrEqualTo(1))
                 .body("backPressure.state", equalTo("FLOWING"));
@@ -165,13 +181,13 @@ class IngestIntegrationTest {
 
     @Test
     void refusesBadQueriesWithProblemJsonNamingTheField() {
-        given().queryParam("reason", "bogus").get("/api/v1/deadletters").then().statusCode(400)
+        given().auth().oauth2(ADMIN).queryParam("reason", "bogus").get("/api/v1/deadletters").then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("reason"))
                 .body("detail", org.hamcrest.Matchers.containsString("malformed_json"));
-        given().queryParam("limit", "0").get("/api/v1/deadletters").then().statusCode(400).body("field", equalTo("limit"));
-        given().queryParam("from", "yesterday").get("/api/v1/deadletters").then().statusCode(400)
+        given().auth().oauth2(ADMIN).queryParam("limit", "0").get("/api/v1/deadletters").then().statusCode(400).body("field", equalTo("limit"));
+        given().auth().oauth2(ADMIN).queryParam("from", "yesterday").get("/api/v1/deadletters").then().statusCode(400)
                 .body("field", equalTo("from"));
-        given().get("/api/v1/devices/{id}/latest", "nobody-" + run).then().statusCode(404)
+        given().auth().oauth2(CITY_DISPATCHER).get("/api/v1/devices/{id}/latest", "nobody-" + run).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -179,11 +195,11 @@ class IngestIntegrationTest {
     void exposesCountersAsMetricsAndReadiness() {
         device.publish("grid/v1/sensors/m-" + run + "/telemetry", "{\"ts\":" + now() + ",\"seq\":1,\"metrics\":{\"t\":1}}");
         awaitCount(1, "SELECT count(*) FROM telemetry WHERE device_id = $1", "m-" + run);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("grid_ingest_received_total{source=\"telemetry\"}")
+        String scraped = given().get(metrics).then().statusCode(200).extract().asString();
+        assertThat(scraped).contains("grid_ingest_received_total{source=\"telemetry\"}")
                 .contains("grid_ingest_backpressure{state=\"FLOWING\"} 1.0").contains("grid_ingest_up 1.0");
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/group/ingest").then().statusCode(200).body("status", equalTo("UP"))
+        given().get(ready).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ingestHealth).then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("MQTT ingest"));
     }
 

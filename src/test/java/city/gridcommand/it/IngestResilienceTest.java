@@ -9,11 +9,14 @@ import city.gridcommand.testing.AdminConnection;
 import city.gridcommand.testing.Db;
 import city.gridcommand.testing.MalformedPayloads;
 import city.gridcommand.testing.TestPublisher;
+import city.gridcommand.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,6 +28,12 @@ import org.junit.jupiter.api.Test;
 /** Bad input, a slow database and a database outage: ingestion never stops, never loses, never grows. */
 @QuarkusTest
 class IngestResilienceTest {
+
+    /** Ingest's counters are an admin's. */
+    private static final String ADMIN = TestTokens.admin();
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
 
     @ConfigProperty(name = "grid.mqtt.url")
     String brokerUrl;
@@ -51,7 +60,7 @@ class IngestResilienceTest {
     }
 
     private static JsonPath stats() {
-        return given().get("/api/v1/stats/ingest").then().statusCode(200).extract().jsonPath();
+        return given().auth().oauth2(ADMIN).get("/api/v1/stats/ingest").then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -139,7 +148,7 @@ class IngestResilienceTest {
                     assertThat(stats.getString("backPressure.state")).isEqualTo("STALLED");
                     assertThat(stats.getLong("backPressure.stalledSince")).isPositive();
                 });
-                given().get("/q/health/ready").then().statusCode(503);
+                given().get(ready).then().statusCode(503);
             } finally {
                 control.sql("ALTER DATABASE " + database() + " ALLOW_CONNECTIONS true");
             }

@@ -7,8 +7,10 @@ import city.gridcommand.store.DailyPartitions;
 import city.gridcommand.store.PartitionMaintainer;
 import city.gridcommand.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.Test;
 class StoreMaintenanceTest {
 
     private static final long DAY_MS = 86_400_000L;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @Inject
     Pool pool;
@@ -59,7 +64,7 @@ class StoreMaintenanceTest {
         try {
             assertThat(maintainer.maintain()).isGreaterThanOrEqualTo(1);
             assertThat(isPartitionOf(db, other, "worker_position")).isTrue();
-            assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+            assertThat(given().get(metrics).then().statusCode(200).extract().asString())
                     .contains("grid_store_maintenance_failures_total{table=\"telemetry\"}");
         } finally {
             db.execute("DROP TABLE " + blocked);

@@ -9,10 +9,12 @@ import city.gridcommand.testing.Db;
 import city.gridcommand.testing.TestPublisher;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +37,9 @@ class TwoConnectionIngestTest {
         }
     }
 
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
     @ConfigProperty(name = "grid.mqtt.url")
     String brokerUrl;
 
@@ -56,6 +61,6 @@ class TwoConnectionIngestTest {
                 db.count("SELECT count(*) FROM telemetry WHERE device_id LIKE $1", "two-" + run + "-%")).isEqualTo(400));
         assertThat(db.count("SELECT count(DISTINCT (device_id, seq)) FROM telemetry WHERE device_id LIKE $1",
                 "two-" + run + "-%")).isEqualTo(400);
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(ready).then().statusCode(200).body("status", equalTo("UP"));
     }
 }
