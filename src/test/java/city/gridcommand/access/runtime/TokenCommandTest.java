@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -33,15 +35,32 @@ class TokenCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    /**
+     * The settings the command reads from system properties. A @QuarkusTest that ran before in this JVM may
+     * have left its profile's values there (Quarkus restores them only when its application stops), so
+     * each test starts from none and gives the previous values back.
+     */
+    private static final List<String> SETTINGS = List.of("grid.auth.signing-key", "grid.auth.builtin-issuer",
+            "grid.auth.audience", "grid.auth.roles-claim", "grid.auth.cells-claim", "grid.auth.unit-claim",
+            "grid.data-dir");
+    private final Map<String, String> previous = new HashMap<>();
+
     @BeforeEach
     void pointTheCommandAtAFreshKeyFile() {
+        for (String name : SETTINGS) {
+            String value = System.clearProperty(name);
+            if (value != null) {
+                previous.put(name, value);
+            }
+        }
         keyFile = folder.resolve("identity").resolve("signing-key.jwk");
         System.setProperty("grid.auth.signing-key", keyFile.toString());
     }
 
     @AfterEach
-    void forgetIt() {
-        System.clearProperty("grid.auth.signing-key");
+    void giveTheSettingsBack() {
+        SETTINGS.forEach(System::clearProperty);
+        previous.forEach(System::setProperty);
     }
 
     private int run(String... args) {
@@ -93,6 +112,16 @@ class TokenCommandTest {
         assertThat(claims.getStringClaimValue("unit")).isEqualTo("dept-fire");
         assertThat(Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()))
                 .isBetween(before.plus(Duration.ofMinutes(30)).minusSeconds(1), Instant.now().plus(Duration.ofMinutes(30)).plusSeconds(1));
+    }
+
+    @Test
+    void aRolesClaimPathIsWrittenNestedAsTheServiceReadsIt() throws Exception {
+        System.setProperty("grid.auth.roles-claim", "realm_access/roles");
+        assertThat(run("--user", "d1", "--role", "dispatcher", "--cells", "440305")).isZero();
+
+        JwtClaims claims = verified(printed());
+        assertThat(claims.getClaimValue("realm_access", Map.class)).isEqualTo(Map.of("roles", List.of("dispatcher")));
+        assertThat(claims.hasClaim("realm_access/roles")).isFalse();
     }
 
     @Test
