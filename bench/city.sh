@@ -58,6 +58,8 @@ MOSQ_PID="" SVC_PID=""
 cleanup() {
   local rc=$?
   trap - EXIT
+  # run() is called in a subshell ($(run …)): its service's pid is in a file, so a failure there stops it too
+  [[ -z "$SVC_PID" && -s "$TMP/service.pid" ]] && SVC_PID="$(cat "$TMP/service.pid")"
   stop_pid "$SVC_PID" service; stop_pid "$MOSQ_PID" mosquitto
   if [[ $rc -eq 0 && "$KEEP_LOGS" != 1 ]]; then rm -rf "$TMP"; else log "logs kept in $TMP"; fi
   exit $rc
@@ -119,6 +121,7 @@ run() {
     GRID_MQTT_CLIENT_ID="grid-city-$label-$$" GRID_HTTP_PORT="$HTTP_PORT" GRID_DEMO_ENABLED="$demo" \
     GRID_INGEST_UNKNOWN_SENDERS=accept java $SERVICE_JAVA_OPTS -jar "$SERVICE_JAR" >"$TMP/service-$label.log" 2>&1 &
   SVC_PID=$!
+  echo "$SVC_PID" >"$TMP/service.pid"
   for ((i = 0; i < READY_TIMEOUT * 2; i++)); do
     [[ "$(health_code "$MANAGEMENT_PORT" "$HTTP_PORT" /q/health/ready)" == 200 ]] && { ready=1; break; }
     kill -0 "$SVC_PID" 2>/dev/null || break
@@ -144,6 +147,7 @@ run() {
   us="$(awk -v t=$((c1 - c0)) -v hz="$CLK_TCK" -v n="$MESSAGES" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')"
   echo "$label|$stored|$(( (t1 - t0) ))|$us|$outside|$unplaced|$rss|$(grep 'simulate: done' "$TMP/simulate-$label.log" | tail -1)"
   stop_pid "$SVC_PID" service; SVC_PID=""
+  : >"$TMP/service.pid"
 }
 
 log "run 1: no grid"
