@@ -6,10 +6,14 @@
 #      every signal located, fixed devices from their cached cells, workers through the hysteresis.
 # Both get the same messages (same seed) at the same rate from the simulator; the figure of merit is
 # the service's CPU per stored message in each, and their ratio: what putting signals in cells costs.
+# Health is read on the service's management port; the stats API with an admin token that the jar's own
+# `token` command signs with this run's key (the built-in issuer, allowed explicitly: a real database).
 #
 # Build first:  ./mvnw package -DskipTests
-# Run:          bench/city.sh [--messages=N] [--rate=R] [--port=P] [--http-port=P] [--db=NAME] [--keep-logs]
-# Env:          MESSAGES RATE WARMUP PORT HTTP_PORT DB SERVICE_JAR PGHOST PGPORT PGUSER SERVICE_JAVA_OPTS READY_TIMEOUT
+# Run:          bench/city.sh [--messages=N] [--rate=R] [--port=P] [--http-port=P] [--management-port=P]
+#                             [--db=NAME] [--keep-logs]
+# Env:          MESSAGES RATE WARMUP PORT HTTP_PORT MANAGEMENT_PORT DB SERVICE_JAR PGHOST PGPORT PGUSER
+#               SERVICE_JAVA_OPTS READY_TIMEOUT
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +22,7 @@ RATE="${RATE:-6000}"
 WARMUP="${WARMUP:-30000}"   # simulated first in each run and not measured (JIT warm-up, demo city loading)
 PORT="${PORT:-18841}"
 HTTP_PORT="${HTTP_PORT:-18090}"
+MANAGEMENT_PORT="${MANAGEMENT_PORT:-19010}"
 DB="${DB:-gridcity}"
 SERVICE_JAR="${SERVICE_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}"
 PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
@@ -32,9 +37,10 @@ for arg in "$@"; do
     --warmup=*) WARMUP="${arg#*=}" ;;
     --port=*) PORT="${arg#*=}" ;;
     --http-port=*) HTTP_PORT="${arg#*=}" ;;
+    --management-port=*) MANAGEMENT_PORT="${arg#*=}" ;;
     --db=*) DB="${arg#*=}" ;;
     --keep-logs) KEEP_LOGS=1 ;;
-    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "city.sh: unknown argument $arg (try --help)" >&2; exit 1 ;;
   esac
 done
@@ -52,6 +58,8 @@ MOSQ_PID="" SVC_PID=""
 cleanup() {
   local rc=$?
   trap - EXIT
+  # run() is called in a subshell ($(run …)): its service's pid is in a file, so a failure there stops it too
+  [[ -z "$SVC_PID" && -s "$TMP/service.pid" ]] && SVC_PID="$(cat "$TMP/service.pid")"
   stop_pid "$SVC_PID" service; stop_pid "$MOSQ_PID" mosquitto
   if [[ $rc -eq 0 && "$KEEP_LOGS" != 1 ]]; then rm -rf "$TMP"; else log "logs kept in $TMP"; fi
   exit $rc
@@ -73,7 +81,18 @@ MOSQ_PID=$!
 sleep 0.5
 log "mosquitto on 127.0.0.1:$PORT"
 
-stats() { curl -sf "http://127.0.0.1:$HTTP_PORT/api/v1/stats/ingest" || echo '{}'; }
+# The built-in issuer with this run's key; an admin token for the stats API (none for a jar from before sign-in)
+KEY_FILE="$TMP/identity/signing-key.jwk"
+AUTH=()
+if has_token_command "$SERVICE_JAR"; then
+  TOKEN="$(mint_token "$SERVICE_JAR" "$KEY_FILE" --user bench --role admin --cells '*' --ttl 12h)" \
+    || die "the token command failed"
+  AUTH=(-H "Authorization: Bearer $TOKEN")
+else
+  log "$SERVICE_JAR has no token command: a version from before sign-in, called without a token"
+fi
+
+stats() { curl -sf "${AUTH[@]}" "http://127.0.0.1:$HTTP_PORT/api/v1/stats/ingest" || echo '{}'; }
 taken() { stats | jq '[.bySource[]? | .processed + .duplicates + .rejected] | add // 0'; }
 
 # simulate LABEL COUNT SEED: publishes COUNT messages, then waits until the service has taken at least
@@ -94,18 +113,24 @@ simulate() {
 # run LABEL DEMO: one service run; prints a Markdown row
 run() {
   local label="$1" demo="$2" db="${DB}_$1" i ready=0
-  psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+  psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null
   HTTP_PORT="$(free_port "$HTTP_PORT")"
-  GRID_DB_URL="postgresql://$PGHOST:$PGPORT/$db" GRID_DB_USERNAME="$PGUSER" GRID_MQTT_URL="tcp://127.0.0.1:$PORT" \
+  MANAGEMENT_PORT="$(free_port "$MANAGEMENT_PORT")"
+  GRID_MANAGEMENT_PORT="$MANAGEMENT_PORT" GRID_AUTH_BUILTIN_ISSUER_ALLOWED=true GRID_AUTH_SIGNING_KEY="$KEY_FILE" \
+    GRID_DB_URL="postgresql://$PGHOST:$PGPORT/$db" GRID_DB_USERNAME="$PGUSER" GRID_MQTT_URL="tcp://127.0.0.1:$PORT" \
     GRID_MQTT_CLIENT_ID="grid-city-$label-$$" GRID_HTTP_PORT="$HTTP_PORT" GRID_DEMO_ENABLED="$demo" \
     GRID_INGEST_UNKNOWN_SENDERS=accept java $SERVICE_JAVA_OPTS -jar "$SERVICE_JAR" >"$TMP/service-$label.log" 2>&1 &
   SVC_PID=$!
+  echo "$SVC_PID" >"$TMP/service.pid"
   for ((i = 0; i < READY_TIMEOUT * 2; i++)); do
-    curl -sf "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null 2>&1 && { ready=1; break; }
+    [[ "$(health_code "$MANAGEMENT_PORT" "$HTTP_PORT" /q/health/ready)" == 200 ]] && { ready=1; break; }
     kill -0 "$SVC_PID" 2>/dev/null || break
     sleep 0.5
   done
   [[ $ready == 1 ]] || die "service ($label) not ready; see $TMP/service-$label.log"
+  local code
+  code="$(curl -s -o /dev/null -w '%{http_code}' "${AUTH[@]}" "http://127.0.0.1:$HTTP_PORT/api/v1/stats/ingest")"
+  [[ "$code" == 200 ]] || die "GET /api/v1/stats/ingest answered $code ($label); see $TMP/service-$label.log"
   local t0 c0 t1 c1 before
   # retained status messages of an earlier run arrive too: count from what the service already took
   TARGET=$(( $(taken) + WARMUP )); simulate "$label" "$WARMUP" 7
@@ -122,6 +147,7 @@ run() {
   us="$(awk -v t=$((c1 - c0)) -v hz="$CLK_TCK" -v n="$MESSAGES" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')"
   echo "$label|$stored|$(( (t1 - t0) ))|$us|$outside|$unplaced|$rss|$(grep 'simulate: done' "$TMP/simulate-$label.log" | tail -1)"
   stop_pid "$SVC_PID" service; SVC_PID=""
+  : >"$TMP/service.pid"
 }
 
 log "run 1: no grid"

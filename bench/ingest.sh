@@ -4,15 +4,17 @@
 #   b. broker-only ceiling: BareSubscriber (receive at QoS 1, parse JSON, count) against LoadGenerator
 #      flooding N telemetry messages;
 #   c. the service: fresh database, java -jar target/quarkus-app/quarkus-run.jar, the same N messages
-#      (flooded, or paced with --rate), rows stored over time, CPU and peak RSS;
+#      (flooded, or paced with --rate), rows stored over time, CPU and peak RSS; health is read on its
+#      management port, the stats API with an admin token of the jar's own `token` command;
 #   then prints a Markdown table and stops everything it started (and nothing else).
 #
 # Build first:  ./mvnw -q -f bench/pom.xml package   (and ./mvnw package -DskipTests for the service)
 # Run:          bench/ingest.sh [--messages=N] [--rate=R] [--port=P] [--db=NAME] [--service-jar=PATH]
-#                               [--warmup=W] [--http-port=P] [--broker-only | --service-only] [--keep-logs]
+#                               [--warmup=W] [--http-port=P] [--management-port=P]
+#                               [--broker-only | --service-only] [--keep-logs]
 #                               [--sustained=F]  (pace the service at F x the ceiling measured first)
 # Every option can also come from the environment: MESSAGES RATE PORT DB SERVICE_JAR WARMUP HTTP_PORT
-# (more below). See bench/README.md.
+# MANAGEMENT_PORT (more below). See bench/README.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,6 +27,7 @@ DB="${DB:-gridbench}"                 # dropped and recreated before the service
 SERVICE_JAR="${SERVICE_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}"
 BENCH_JAR="${BENCH_JAR:-$ROOT/bench/target/grid-command-bench.jar}"
 HTTP_PORT="${HTTP_PORT:-18080}"       # first port tried for the service's HTTP
+MANAGEMENT_PORT="${MANAGEMENT_PORT:-19000}" # first port tried for its management interface (health, metrics)
 WARMUP="${WARMUP:-50000}"             # messages sent first in each run, not measured (JIT warm-up)
 CONNECTIONS="${CONNECTIONS:-4}"       # generator MQTT connections
 DEVICES="${DEVICES:-1000}"            # distinct device ids
@@ -44,7 +47,7 @@ STATS_JQ="${STATS_JQ:-first((.. | objects | select(has(\"telemetry\")) | .teleme
   (.. | objects | select(has(\"processed\")) | select(any(.[]; type == \"string\" and ascii_downcase == \"telemetry\"))
      | .processed | numbers)) // empty}"
 
-usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 for arg in "$@"; do
   case "$arg" in
@@ -56,6 +59,7 @@ for arg in "$@"; do
     --service-jar=*) SERVICE_JAR="${arg#*=}" ;;
     --bench-jar=*) BENCH_JAR="${arg#*=}" ;;
     --http-port=*) HTTP_PORT="${arg#*=}" ;;
+    --management-port=*) MANAGEMENT_PORT="${arg#*=}" ;;
     --warmup=*) WARMUP="${arg#*=}" ;;
     --connections=*) CONNECTIONS="${arg#*=}" ;;
     --devices=*) DEVICES="${arg#*=}" ;;
@@ -75,7 +79,7 @@ is_uint() { [[ "$1" =~ ^[0-9]+$ ]]; }
 # shellcheck source=lib.sh
 source "$ROOT/bench/lib.sh"
 
-for v in MESSAGES RATE PORT HTTP_PORT WARMUP CONNECTIONS DEVICES STALL READY_TIMEOUT; do
+for v in MESSAGES RATE PORT HTTP_PORT MANAGEMENT_PORT WARMUP CONNECTIONS DEVICES STALL READY_TIMEOUT; do
   is_uint "${!v}" || die "$v must be a whole number, got '${!v}'"
 done
 (( MESSAGES > 0 )) || die "MESSAGES must be > 0"
@@ -233,6 +237,8 @@ SVC_CONNECTS="n/a" SVC_LOST="n/a" SVC_RATE="n/a" SVC_CPU="n/a" SVC_RSS="n/a" ALL
 PG_CPU="n/a" MOSQ_CPU="n/a" GEN_CPU="n/a" DEAD="n/a" SVC_DUPES="n/a" DB_RATE="n/a" SVC_GEN="n/a" COUNTED_BY="n/a"
 if [[ "$MODE" != broker ]]; then
   HTTP_PORT="$(free_port "$HTTP_PORT")"
+  MANAGEMENT_PORT="$(free_port "$MANAGEMENT_PORT")"
+  (( MANAGEMENT_PORT != HTTP_PORT )) || MANAGEMENT_PORT="$(free_port $((HTTP_PORT + 1)))"
   PSQL=(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -v ON_ERROR_STOP=1 -Atq)
   log "recreating database $DB"
   PGOPTIONS="-c client_min_messages=warning" "${PSQL[@]}" -d postgres \
@@ -244,9 +250,23 @@ if [[ "$MODE" != broker ]]; then
     sleep 2
   done
 
-  log "starting the service: $SERVICE_JAR (http $HTTP_PORT, mqtt $PORT, db $DB)"
+  # Sign-in: the service is its own token issuer here (a real database, so that has to be allowed
+  # explicitly), with a key of this run; the jar's token command signs the admin token the stats API wants.
+  # A version from before sign-in has no token command and takes no token.
+  KEY_FILE="$TMP/identity/signing-key.jwk"
+  AUTH=()
+  if has_token_command "$SERVICE_JAR"; then
+    TOKEN="$(mint_token "$SERVICE_JAR" "$KEY_FILE" --user bench --role admin --cells '*' --ttl 12h)" \
+      || die "the token command failed"
+    AUTH=(-H "Authorization: Bearer $TOKEN")
+  else
+    log "$SERVICE_JAR has no token command: a version from before sign-in, called without a token"
+  fi
+
+  log "starting the service: $SERVICE_JAR (http $HTTP_PORT, management $MANAGEMENT_PORT, mqtt $PORT, db $DB)"
   svc_env=(GRID_MQTT_URL="tcp://127.0.0.1:$PORT" GRID_DB_URL="postgresql://$PGHOST:$PGPORT/$DB"
-    GRID_DB_USERNAME="$PGUSER" GRID_MQTT_CLIENT_ID=grid-command-bench QUARKUS_HTTP_PORT="$HTTP_PORT")
+    GRID_DB_USERNAME="$PGUSER" GRID_MQTT_CLIENT_ID=grid-command-bench QUARKUS_HTTP_PORT="$HTTP_PORT"
+    GRID_MANAGEMENT_PORT="$MANAGEMENT_PORT" GRID_AUTH_BUILTIN_ISSUER_ALLOWED=true GRID_AUTH_SIGNING_KEY="$KEY_FILE")
   [[ -n "${PGPASSWORD:-}" ]] && svc_env+=(GRID_DB_PASSWORD="$PGPASSWORD")
   # shellcheck disable=SC2086
   (cd "$ROOT" && exec env "${svc_env[@]}" java $SERVICE_JAVA_OPTS -jar "$SERVICE_JAR") >"$TMP/service.log" 2>&1 &
@@ -258,16 +278,17 @@ if [[ "$MODE" != broker ]]; then
       die "the service exited during start-up (log above, full log $TMP/service.log)"
     fi
     # ready is the REST API's (the database); ingest has its own health group since the readiness split,
-    # and a version without that group answers 404 there (then its readiness included the broker)
-    if curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready"; then
-      code="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/q/health/group/ingest")"
+    # and a version without that group answers 404 there (then its readiness included the broker). Both are
+    # on the management port (on the HTTP port in a version from before sign-in).
+    if [[ "$(health_code "$MANAGEMENT_PORT" "$HTTP_PORT" /q/health/ready)" == 200 ]]; then
+      code="$(health_code "$MANAGEMENT_PORT" "$HTTP_PORT" /q/health/group/ingest)"
       if [[ "$code" == 200 || "$code" == 404 ]]; then ready=1; break; fi
     fi
     sleep 0.5
   done
   if (( !ready )); then
     tail -40 "$TMP/service.log" >&2
-    curl -s "http://127.0.0.1:$HTTP_PORT/q/health/ready" >&2 || true
+    curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >&2 || curl -s "http://127.0.0.1:$HTTP_PORT/q/health/ready" >&2 || true
     die "the service was not ready within $READY_TIMEOUT s"
   fi
   log "service ready after $((i / 2)) s (pid $SVC_PID)"
@@ -275,7 +296,7 @@ if [[ "$MODE" != broker ]]; then
     || die "the service is ready but database $DB has no telemetry table"
 
   psql_count() { "${PSQL[@]}" -d "$DB" -c "select count(*) from telemetry"; }
-  api_count() { curl -sf --max-time 2 "http://127.0.0.1:$HTTP_PORT/api/v1/stats/ingest" | jq -r "$STATS_JQ" 2>/dev/null | head -1; }
+  api_count() { curl -sf --max-time 2 "${AUTH[@]}" "http://127.0.0.1:$HTTP_PORT/api/v1/stats/ingest" | jq -r "$STATS_JQ" 2>/dev/null | head -1; }
   if [[ "$COUNT_SOURCE" != psql ]]; then
     if [[ "$(api_count)" =~ ^[0-9]+$ ]]; then COUNT_SOURCE=api
     elif [[ "$COUNT_SOURCE" == api ]]; then die "GET /api/v1/stats/ingest gave no telemetry processed count"
@@ -366,7 +387,7 @@ if [[ "$MODE" != broker ]]; then
   DEAD="$("${PSQL[@]}" -d "$DB" -c "select count(*) from dead_letter" 2>/dev/null || echo n/a)"
   DB_RATE="$("${PSQL[@]}" -d "$DB" -c "select round(count(*) * 1000.0 / nullif(max(received_at) - min(received_at), 0))
     from (select received_at from telemetry order by received_at offset $WARMUP) t" 2>/dev/null || echo n/a)"
-  SVC_DUPES="$(curl -sf --max-time 2 "http://127.0.0.1:$HTTP_PORT/api/v1/stats/ingest" 2>/dev/null \
+  SVC_DUPES="$(curl -sf --max-time 2 "${AUTH[@]}" "http://127.0.0.1:$HTTP_PORT/api/v1/stats/ingest" 2>/dev/null \
     | jq -r 'first((.. | objects | select(has("telemetry")) | .telemetry | objects | .duplicates | numbers),
         (.. | objects | select(has("duplicates")) | .duplicates | objects | .telemetry | numbers)) // "n/a"' 2>/dev/null \
     || echo n/a)"

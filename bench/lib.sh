@@ -1,4 +1,4 @@
-# Shell helpers shared by the bench scripts (ingest.sh, city.sh); sourced, not run. The caller defines
+# Shell helpers shared by the bench scripts (ingest.sh, city.sh, rest-latency.sh); sourced, not run. The caller defines
 # log() and die() with its own prefix.
 
 now_ms() { date +%s%3N; }
@@ -28,3 +28,37 @@ ticks() { # utime+stime of a pid, in clock ticks (0 when gone)
   echo $((f[11] + f[12]))
 }
 CLK_TCK="$(getconf CLK_TCK)"
+
+# Sign-in (since issue 11): the service's API wants a bearer token, and its health, metrics and OpenAPI are
+# on the management port. A service jar from before that has neither: it answers health on its HTTP port
+# and ignores the token. These helpers work with both, so compare.sh can run an older version.
+
+has_token_command() { # service-jar: whether this build has the `token` command (a Quarkus fast-jar: app/*.jar)
+  local app
+  for app in "$(dirname "$1")"/app/*.jar; do
+    [[ -f "$app" ]] || continue
+    # grep reads the whole listing (no -q): with pipefail, an early exit would fail the lister with SIGPIPE
+    if command -v unzip >/dev/null 2>&1; then
+      unzip -l "$app" 2>/dev/null | grep 'city/gridcommand/access/runtime/TokenCommand.class' >/dev/null && return 0
+    else
+      jar tf "$app" 2>/dev/null | grep 'city/gridcommand/access/runtime/TokenCommand.class' >/dev/null && return 0
+    fi
+  done
+  return 1
+}
+
+mint_token() { # service-jar key-file token-args...: prints a token of the built-in issuer signed with key-file
+  local jar="$1" key="$2"
+  shift 2
+  GRID_AUTH_SIGNING_KEY="$key" java -jar "$jar" token "$@"
+}
+
+health_code() { # management-port http-port path: the HTTP status of a health path, from the management port,
+  # or from the HTTP port when nothing listens on the management port (a version before it existed)
+  local code
+  code="$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "http://127.0.0.1:$1$3" || true)"
+  if [[ "$code" == 000 || -z "$code" ]]; then
+    code="$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "http://127.0.0.1:$2$3" || true)"
+  fi
+  echo "${code:-000}"
+}

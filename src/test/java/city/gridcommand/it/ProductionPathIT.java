@@ -12,6 +12,7 @@ import city.gridcommand.it.process.SteadyPublisher;
 import city.gridcommand.testing.Ports;
 import city.gridcommand.testing.TestPublisher;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged jar as production runs it: a child JVM, authenticated over TLS against a Mosquitto
  * configured by {@code mqtt-config/} (or the embedded HiveMQ where Mosquitto is not installed), writing to
- * PostgreSQL. Devices publish on the plain listener.
+ * PostgreSQL. Devices publish on the plain listener. Health is on its management port; the API takes the
+ * tokens the jar's own {@code token} command prints (the built-in issuer, allowed here explicitly: with a
+ * real database it is refused unless GRID_AUTH_BUILTIN_ISSUER_ALLOWED=true, see BuiltInIssuerRefusedIT).
  */
 class ProductionPathIT {
 
@@ -58,6 +61,9 @@ class ProductionPathIT {
         environment.put("GRID_MQTT_CLIENT_ID", "grid-command-it-" + RUN);
         environment.put("GRID_DB_URL", database.url());
         environment.put("GRID_DB_USERNAME", database.user());
+        environment.put("GRID_AUTH_BUILTIN_ISSUER_ALLOWED", "true");
+        environment.put("GRID_AUTH_SIGNING_KEY", FOLDER.resolve("identity").resolve("signing-key.jwk").toAbsolutePath()
+                .toString());
         if (mosquitto != null) {
             environment.put("GRID_MQTT_USERNAME", "grid-command");
             environment.put("GRID_MQTT_PASSWORD", SERVICE_PASSWORD);
@@ -104,6 +110,25 @@ class ProductionPathIT {
                 prefix + "%")).isEqualTo(messages);
         Thread.sleep(2_000);
         assertThat(stored(prefix)).as("nothing stored twice after things settle").isEqualTo(messages);
+    }
+
+    @Test
+    void theApiTakesTheTokensOfTheJarsOwnTokenCommandAndHealthIsOnTheManagementPortOnly() throws Exception {
+        String admin = service.token("--user", "ops-" + RUN, "--role", "admin", "--cells", "*");
+        String dispatcher = service.token("--user", "d-" + RUN, "--role", "dispatcher", "--cells", "440305");
+
+        HttpResponse<String> stats = service.get("/api/v1/stats/ingest", admin);
+        assertThat(stats.statusCode()).as(stats.body()).isEqualTo(200);
+        assertThat(stats.body()).contains("bySource");
+        assertThat(service.get("/api/v1/stats/ingest", dispatcher).statusCode()).isEqualTo(403);
+        assertThat(service.get("/api/v1/events", dispatcher).statusCode()).isEqualTo(200);
+        assertThat(service.get("/api/v1/stats/ingest")).isEqualTo(401);
+        assertThat(service.get("/api/v1/auth/jwks")).isEqualTo(200);
+
+        assertThat(service.management("/q/health/ready")).isEqualTo(200);
+        assertThat(service.management("/q/metrics")).isEqualTo(200);
+        assertThat(service.get("/q/health/ready")).isEqualTo(404);
+        assertThat(service.get("/q/metrics")).isEqualTo(404);
     }
 
     @Test

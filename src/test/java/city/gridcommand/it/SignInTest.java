@@ -87,6 +87,14 @@ class SignInTest {
     }
 
     @Test
+    void theDemoLoginIsNotServedWithoutTheDemoCity() {
+        // the tests' default: the built-in issuer, no demo city (DemoLoginTest has it on)
+        given().contentType("application/json").body("{\"user\":\"dispatcher\",\"password\":\"demo\"}")
+                .post("/api/v1/auth/login").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
     void healthMetricsAndOpenApiAreOnTheManagementPortOnly() {
         given().get("/q/health/ready").then().statusCode(404);
         given().get("/q/openapi").then().statusCode(404);

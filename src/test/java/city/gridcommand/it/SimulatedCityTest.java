@@ -17,6 +17,7 @@ import city.gridcommand.store.DeviceRepository;
 import city.gridcommand.registry.SenderDirectory;
 import city.gridcommand.store.WorkerRepository;
 import city.gridcommand.testing.GridTestResource;
+import city.gridcommand.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -65,7 +66,9 @@ class SimulatedCityTest {
     void everyStoredSignalHasTheCellPathABruteForceScanGives() throws InterruptedException {
         DemoCity city = DemoCity.standard();
         byte[] geoJson = new GeoJsonGridWriter().write(0, city.cells());
-        given().contentType(ContentType.JSON).body(geoJson).put("/api/v1/grids").then().statusCode(200);
+        // importing the grid is the admin's job
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(geoJson).put("/api/v1/grids")
+                .then().statusCode(200);
         devices.saveAll(city.devices()).toCompletableFuture().join();
         workers.saveAll(city.workers()).toCompletableFuture().join();
         registry.reload();

@@ -8,7 +8,9 @@ import city.gridcommand.it.process.ItDatabase;
 import city.gridcommand.it.process.ServiceProcess;
 import city.gridcommand.testing.Ports;
 import city.gridcommand.testing.SmallCity;
+import city.gridcommand.testing.TestTokens;
 import city.gridcommand.testing.TestPublisher;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,13 +26,19 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL: fifty cameras seeing fire in the same cell at once make exactly one open event, every
  * signal counted in it, whichever instance took it; fifty hotline reports posted to both instances at
  * once make one event. The machine's broker is used when GRID_MQTT_URL is
- * set, else an embedded HiveMQ.
+ * set, else an embedded HiveMQ. Both instances are the built-in issuer with one signing key (the tests'
+ * key, written where GRID_AUTH_SIGNING_KEY points, so {@link TestTokens} mints their tokens): a token is
+ * good on either.
  */
 class TwoInstanceEventsIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final Path FOLDER = Path.of("target", "it-two-instances-" + RUN);
     private static final int CAMERAS = 50;
+    private static final Path SIGNING_KEY = FOLDER.resolve("identity").resolve("signing-key.jwk").toAbsolutePath();
+    /** The hotline's machine account. */
+    private static final String HOTLINE = TestTokens.builder().subject("hotline-" + RUN).roles("service")
+            .cells(SmallCity.DISTRICT).sign();
 
     private static EmbeddedBroker hivemq;
     private static String brokerUrl;
@@ -46,9 +54,10 @@ class TwoInstanceEventsIT {
             brokerUrl = hivemq.url();
         }
         database = ItDatabase.start(FOLDER.resolve("postgres"));
+        TestTokens.writeKey(SIGNING_KEY);
         first = instance("a");
         first.start();
-        assertThat(first.put("/api/v1/grids", SmallCity.geoJson()).statusCode()).isEqualTo(200);
+        assertThat(first.put("/api/v1/grids", SmallCity.geoJson(), TestTokens.admin()).statusCode()).isEqualTo(200);
         second = instance("b");
         second.start();
     }
@@ -61,6 +70,9 @@ class TwoInstanceEventsIT {
         environment.put("GRID_DB_URL", database.url());
         environment.put("GRID_DB_USERNAME", database.user());
         environment.put("GRID_DEMO_ENABLED", "false");
+        // a real database: the built-in issuer must be allowed explicitly; both instances share its key
+        environment.put("GRID_AUTH_BUILTIN_ISSUER_ALLOWED", "true");
+        environment.put("GRID_AUTH_SIGNING_KEY", SIGNING_KEY.toString());
         return new ServiceProcess(environment, FOLDER.resolve("logs-" + name));
     }
 
@@ -108,7 +120,8 @@ class TwoInstanceEventsIT {
         String body = "{\"category\":\"road_damage\",\"cell\":\"" + SmallCity.EAST_CELL + "\",\"reporter\":\"caller-%d\"}";
         var statuses = IntStream.range(0, CAMERAS).parallel().mapToObj(i -> {
             try {
-                return (i % 2 == 0 ? first : second).post("/api/v1/events", String.format(body, i)).statusCode();
+                return (i % 2 == 0 ? first : second).post("/api/v1/events", String.format(body, i), HOTLINE)
+                        .statusCode();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -125,7 +138,9 @@ class TwoInstanceEventsIT {
     }
 
     private static long takenDetections(ServiceProcess instance) throws Exception {
-        String body = instance.body("/api/v1/stats/ingest");
+        HttpResponse<String> stats = instance.get("/api/v1/stats/ingest", TestTokens.admin());
+        assertThat(stats.statusCode()).as(stats.body()).isEqualTo(200);
+        String body = stats.body();
         var detection = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("bySource").path("detection");
         return detection.path("processed").asLong() + detection.path("duplicates").asLong();
     }

@@ -4,6 +4,7 @@ import city.gridcommand.access.StaffRole;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -54,6 +55,10 @@ public final class TokenMinter {
                 settings.cellsClaim(), settings.unitClaim());
     }
 
+    private static Object nested(String[] path, int from, List<String> value) {
+        return from == path.length ? value : Map.of(path[from], nested(path, from + 1, value));
+    }
+
     /** A token for the grant, valid from now for the lifetime. */
     public Minted mint(Grant grant, Duration lifetime) {
         Instant now = Instant.now();
@@ -66,7 +71,10 @@ public final class TokenMinter {
         claims.setIssuedAt(NumericDate.fromMilliseconds(now.toEpochMilli()));
         claims.setExpirationTime(NumericDate.fromMilliseconds(expires.toEpochMilli()));
         claims.setGeneratedJwtId();
-        claims.setStringListClaim(rolesClaim, grant.roles().stream().map(StaffRole::wireName).toList());
+        List<String> roles = grant.roles().stream().map(StaffRole::wireName).toList();
+        // a claim path (realm_access/roles) is read nested by the verifier, so it is written nested
+        String[] path = rolesClaim.split("/");
+        claims.setClaim(path[0], nested(path, 1, roles));
         claims.setStringListClaim(cellsClaim, grant.cells());
         if (grant.unit() != null) {
             claims.setClaim(unitClaim, grant.unit());

@@ -4,8 +4,10 @@ import io.quarkus.oidc.Oidc;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.OidcTenantConfigBuilder;
 import io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,10 +41,12 @@ public class TokenVerification {
             tenant = OidcTenantConfig.authServerUrl(issuer);
         } else {
             if (!settings.builtinIssuerAllowed()) {
-                throw new IllegalStateException("no identity provider configured (GRID_AUTH_ISSUER_URL) and the "
-                        + "built-in issuer is not allowed here: set GRID_AUTH_ISSUER_URL, or "
-                        + "GRID_AUTH_BUILTIN_ISSUER_ALLOWED=true to sign tokens with the key in "
-                        + builtIn.keyFile());
+                // a ConfigurationException is what Quarkus reports as its message alone (no stack trace)
+                // before the process exits with status 1
+                throw new ConfigurationException("Grid Command cannot start: no identity provider configured "
+                        + "(GRID_AUTH_ISSUER_URL) and the built-in issuer is not allowed here: set "
+                        + "GRID_AUTH_ISSUER_URL, or GRID_AUTH_BUILTIN_ISSUER_ALLOWED=true to sign tokens with the "
+                        + "key in " + builtIn.keyFile(), Set.of("grid.auth.issuer-url", "grid.auth.builtin-issuer-allowed"));
             }
             SigningKey key = builtIn.key().orElseThrow();
             LOG.infof("sign-in: the built-in issuer '%s', key %s in %s (GRID_AUTH_ISSUER_URL unset)",
