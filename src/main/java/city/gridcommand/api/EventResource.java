@@ -6,7 +6,6 @@ import city.gridcommand.access.StaffRole;
 import city.gridcommand.access.runtime.Callers;
 import city.gridcommand.audit.AuditEntry;
 import jakarta.annotation.security.RolesAllowed;
-import io.quarkus.security.Authenticated;
 import city.gridcommand.event.EventRaise;
 import city.gridcommand.geo.CellLocation;
 import city.gridcommand.locate.LiveGrid;
@@ -83,7 +82,8 @@ public class EventResource {
         this.audit = audit;
     }
 
-    @Authenticated
+    @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME, StaffRole.HANDLER_NAME,
+            StaffRole.LEADER_NAME, StaffRole.WORKER_NAME, StaffRole.SCREEN_NAME, StaffRole.SERVICE_NAME })
     @GET
     public CompletionStage<EventPage> list(@QueryParam("cell") String cell, @QueryParam("state") String state,
             @QueryParam("severity") String severity, @QueryParam("category") String category,
@@ -119,7 +119,8 @@ public class EventResource {
                 page.items().stream().map(e -> e.body().getMap()).toList(), page.next()));
     }
 
-    @Authenticated
+    @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME, StaffRole.HANDLER_NAME,
+            StaffRole.LEADER_NAME, StaffRole.WORKER_NAME, StaffRole.SCREEN_NAME, StaffRole.SERVICE_NAME })
     @GET
     @Path("/{id}")
     public CompletionStage<EventDetail> get(@PathParam("id") String id) {
