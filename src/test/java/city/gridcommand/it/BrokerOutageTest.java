@@ -56,7 +56,11 @@ class BrokerOutageTest {
 
     @Test
     void theApiStaysReadyWhileIngestCannotReachTheBrokerAndLivenessFailsOnceThatLasts() {
+        // the broker also sees the event publisher's connection: wait on ingest's own count of failed attempts
         await().atMost(Duration.ofSeconds(20)).until(() -> HungBroker.BROKER.accepted() >= 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) given().get(ingestHealth).then().extract()
+                .jsonPath().getMap("checks.find { it.name == 'MQTT ingest' }.data").get("connectFailures"))
+                .longValue() >= 3);
 
         JsonPath ingest = given().get(ingestHealth).then().statusCode(503)
                 .body("status", equalTo("DOWN")).extract().jsonPath();

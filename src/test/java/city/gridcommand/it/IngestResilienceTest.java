@@ -157,6 +157,8 @@ class IngestResilienceTest {
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(
                 db.count("SELECT count(*) FROM telemetry WHERE device_id = $1", "down-" + run)).isEqualTo(50));
         await().untilAsserted(() -> assertThat(stats().getString("backPressure.state")).isEqualTo("FLOWING"));
+        // and the API is ready again by itself
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(ready).then().statusCode(200));
     }
 
     private String database() {
