@@ -1,6 +1,7 @@
 package city.gridcommand.api;
 
 import city.gridcommand.access.StaffRole;
+import city.gridcommand.access.runtime.Callers;
 import city.gridcommand.audit.AuditEntry;
 import city.gridcommand.audit.AuditLog;
 import city.gridcommand.audit.AuditQuery;
@@ -44,15 +45,18 @@ public class AuditResource {
     }
 
     private final AuditLog audit;
+    private final Callers callers;
 
-    AuditResource(AuditLog audit) {
+    AuditResource(AuditLog audit, Callers callers) {
         this.audit = audit;
+        this.callers = callers;
     }
 
     @GET
     public CompletionStage<Page> page(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("target") String target, @QueryParam("cell") String cell, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("before") String before, @QueryParam("limit") String limit) {
+        WholeCity.require(callers.current(), "the audit trail's entries");
         AuditQuery query = new AuditQuery(text(actor), text(action), text(target), text(cell),
                 QueryParams.optionalLong("from", from), QueryParams.optionalLong("to", to),
                 QueryParams.optionalLong("before", before), QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
@@ -63,6 +67,7 @@ public class AuditResource {
     @GET
     @Path("{id}")
     public CompletionStage<AuditEntryView> one(@PathParam("id") String id) {
+        WholeCity.require(callers.current(), "the audit trail's entries");
         long key = id(id);
         return audit.find(key).thenApply(found -> found.map(AuditEntryView::of)
                 .orElseThrow(() -> ProblemException.notFound("no audit entry " + key)));

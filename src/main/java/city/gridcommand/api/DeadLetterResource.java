@@ -1,5 +1,6 @@
 package city.gridcommand.api;
 
+import city.gridcommand.access.Caller;
 import city.gridcommand.access.StaffRole;
 import city.gridcommand.access.runtime.Callers;
 import city.gridcommand.audit.AuditEntry;
@@ -84,6 +85,7 @@ public class DeadLetterResource {
     @GET
     public CompletionStage<Page> page(@QueryParam("reason") String reason, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("before") String before, @QueryParam("limit") String limit) {
+        WholeCity.require(callers.current(), "dead letters");
         DeadLetterQuery query = new DeadLetterQuery(reason(reason), QueryParams.optionalLong("from", from),
                 QueryParams.optionalLong("to", to), QueryParams.optionalLong("before", before),
                 QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
@@ -95,6 +97,7 @@ public class DeadLetterResource {
     @GET
     @Path("{id}")
     public CompletionStage<DeadLetterView> one(@PathParam("id") String id) {
+        WholeCity.require(callers.current(), "dead letters");
         long key = id(id);
         return repository.find(key).thenApply(found -> found.map(DeadLetterView::of)
                 .orElseThrow(() -> ProblemException.notFound("no dead letter " + key)));
@@ -110,7 +113,9 @@ public class DeadLetterResource {
     @Path("replay")
     public CompletionStage<DeadLetterReplay.Outcome> replay(@QueryParam("reason") String reason,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit) {
-        AuditTrail.Who who = audit.who(callers.current());
+        Caller caller = callers.current();
+        WholeCity.require(caller, "dead letters");
+        AuditTrail.Who who = audit.who(caller);
         DeadLetterArchive.Filter filter = new DeadLetterArchive.Filter(reason(reason),
                 QueryParams.optionalLong("from", from), QueryParams.optionalLong("to", to));
         int most = QueryParams.limit(limit, DEFAULT_REPLAY_LIMIT, MAX_REPLAY_LIMIT);

@@ -108,7 +108,7 @@ public class GridResource {
     public CompletionStage<Response> replace(byte[] body, @QueryParam("repair") String repair,
             @QueryParam("dryRun") String dryRun) {
         Caller caller = callers.current();
-        requireWholeCity(caller, "the grid");
+        WholeCity.require(caller, "the grid's cells");
         AuditTrail.Who who = audit.who(caller);
         boolean repairAsked = flag("repair", repair);
         if (flag("dryRun", dryRun)) {
@@ -123,14 +123,6 @@ public class GridResource {
         detail.put("repaired", !imported.repairs().isEmpty());
         return who.record(AuditEntry.GRID_IMPORT, String.valueOf(imported.version()), null, detail)
                 .thenApply(v -> Response.ok(ImportView.of(imported)).build());
-    }
-
-    /** Refuses a change of what is the whole city's to an admin of part of it. */
-    static void requireWholeCity(Caller caller, String what) {
-        if (!caller.scope().everywhere()) {
-            throw ProblemException.forbidden(what + " is the whole city's: only an admin whose token covers every "
-                    + "cell (*) replaces it, not an admin of " + caller.scope());
-        }
     }
 
     /** The current grid as a FeatureCollection (with a top-level {@code version}); megabytes for a big city. */

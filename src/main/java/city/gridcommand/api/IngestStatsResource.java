@@ -1,6 +1,7 @@
 package city.gridcommand.api;
 
 import city.gridcommand.access.StaffRole;
+import city.gridcommand.access.runtime.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.ingest.IngestCounters;
 import city.gridcommand.ingest.WriteBehind;
@@ -16,15 +17,18 @@ public class IngestStatsResource {
 
     private final IngestCounters counters;
     private final WriteBehind writeBehind;
+    private final Callers callers;
 
-    IngestStatsResource(IngestCounters counters, WriteBehind writeBehind) {
+    IngestStatsResource(IngestCounters counters, WriteBehind writeBehind, Callers callers) {
         this.counters = counters;
         this.writeBehind = writeBehind;
+        this.callers = callers;
     }
 
     @RolesAllowed(StaffRole.ADMIN_NAME)
     @GET
     public IngestStatsView stats() {
+        WholeCity.require(callers.current(), "ingest counters");
         return IngestStatsView.of(counters, writeBehind);
     }
 }

@@ -63,7 +63,7 @@ public class RuleResource {
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> replace(byte[] body) {
         Caller caller = callers.current();
-        GridResource.requireWholeCity(caller, "the rule set");
+        WholeCity.require(caller, "the rules");
         AuditTrail.Who who = audit.who(caller);
         RuleSetResult result = ruleSets.replace(body, engine);
         if (!result.accepted()) {

@@ -244,4 +244,18 @@ class RegistryAccessTest {
                 .body("cell", equalTo(SmallCity.EAST_CELL));
         given().auth().oauth2(ADMIN).get("/api/v1/workers/" + workerB).then().statusCode(200);
     }
+
+    @Test
+    void deadLettersIngestCountersAndTheAuditTrailAreTheWholeCitysNotCutForAnAdminOfPart() {
+        String streetAdmin = TestTokens.builder().subject("admin-a-" + run).roles("admin").cells(STREET_A).sign();
+        for (String path : new String[] {"/api/v1/deadletters", "/api/v1/deadletters/1", "/api/v1/stats/ingest",
+                "/api/v1/audit", "/api/v1/audit/1"}) {
+            given().auth().oauth2(streetAdmin).get(path).then().statusCode(403)
+                    .contentType("application/problem+json").body("detail", containsString("whole city"));
+        }
+        given().auth().oauth2(streetAdmin).post("/api/v1/deadletters/replay").then().statusCode(403);
+        given().auth().oauth2(ADMIN).get("/api/v1/deadletters").then().statusCode(200);
+        given().auth().oauth2(ADMIN).get("/api/v1/stats/ingest").then().statusCode(200);
+        given().auth().oauth2(ADMIN).get("/api/v1/audit").then().statusCode(200);
+    }
 }
