@@ -83,14 +83,7 @@ log "mosquitto on 127.0.0.1:$PORT"
 
 # The built-in issuer with this run's key; an admin token for the stats API (none for a jar from before sign-in)
 KEY_FILE="$TMP/identity/signing-key.jwk"
-AUTH=()
-if has_token_command "$SERVICE_JAR"; then
-  TOKEN="$(mint_token "$SERVICE_JAR" "$KEY_FILE" --user bench --role admin --cells '*' --ttl 12h)" \
-    || die "the token command failed"
-  AUTH=(-H "Authorization: Bearer $TOKEN")
-else
-  log "$SERVICE_JAR has no token command: a version from before sign-in, called without a token"
-fi
+admin_auth "$SERVICE_JAR" "$KEY_FILE" || die "the token command failed"
 
 stats() { curl -sf "${AUTH[@]}" "http://127.0.0.1:$HTTP_PORT/api/v1/stats/ingest" || echo '{}'; }
 taken() { stats | jq '[.bySource[]? | .processed + .duplicates + .rejected] | add // 0'; }

@@ -254,14 +254,7 @@ if [[ "$MODE" != broker ]]; then
   # explicitly), with a key of this run; the jar's token command signs the admin token the stats API wants.
   # A version from before sign-in has no token command and takes no token.
   KEY_FILE="$TMP/identity/signing-key.jwk"
-  AUTH=()
-  if has_token_command "$SERVICE_JAR"; then
-    TOKEN="$(mint_token "$SERVICE_JAR" "$KEY_FILE" --user bench --role admin --cells '*' --ttl 12h)" \
-      || die "the token command failed"
-    AUTH=(-H "Authorization: Bearer $TOKEN")
-  else
-    log "$SERVICE_JAR has no token command: a version from before sign-in, called without a token"
-  fi
+  admin_auth "$SERVICE_JAR" "$KEY_FILE" || die "the token command failed"
 
   log "starting the service: $SERVICE_JAR (http $HTTP_PORT, management $MANAGEMENT_PORT, mqtt $PORT, db $DB)"
   svc_env=(GRID_MQTT_URL="tcp://127.0.0.1:$PORT" GRID_DB_URL="postgresql://$PGHOST:$PGPORT/$DB"

@@ -62,3 +62,15 @@ health_code() { # management-port http-port path: the HTTP status of a health pa
   fi
   echo "${code:-000}"
 }
+
+admin_auth() { # service-jar key-file: sets AUTH to curl's Authorization header with an admin token of the
+  # jar's token command, signed with key-file; empty for a build from before sign-in (it takes no token)
+  AUTH=()
+  if has_token_command "$1"; then
+    local token
+    token="$(mint_token "$1" "$2" --user bench --role admin --cells '*' --ttl 12h)" || { echo "the token command failed" >&2; return 1; }
+    AUTH=(-H "Authorization: Bearer $token")
+  else
+    echo "$1 has no token command: a version from before sign-in, called without a token" >&2
+  fi
+}
