@@ -34,9 +34,13 @@ class KeycloakTokenTest {
     }
 
     private static String realmRoles(String subject, String... roles) {
+        return realmRoles(TestTokens.DISTRICT, subject, roles);
+    }
+
+    private static String realmRoles(String cells, String subject, String... roles) {
         return Keycloak.PROVIDER.token(subject, claims -> {
             claims.setClaim("realm_access", Map.of("roles", List.of(roles)));
-            claims.setStringListClaim("cells", List.of(TestTokens.DISTRICT));
+            claims.setStringListClaim("cells", List.of(cells));
             claims.setClaim("preferred_username", subject);
         });
     }
@@ -49,9 +53,10 @@ class KeycloakTokenTest {
 
     @Test
     void aRealmRoleIsRenamedByTheRolesMapping() {
-        given().auth().oauth2(realmRoles("kc-admin", "offline_access", "grid-admin")).get("/api/v1/stats/ingest")
+        // ingest counters span the whole city: an admin of every cell
+        given().auth().oauth2(realmRoles("*", "kc-admin", "offline_access", "grid-admin")).get("/api/v1/stats/ingest")
                 .then().statusCode(200);
-        given().auth().oauth2(realmRoles("kc-other", "offline_access", "uma_authorization"))
+        given().auth().oauth2(realmRoles("*", "kc-other", "offline_access", "uma_authorization"))
                 .get("/api/v1/stats/ingest").then().statusCode(403);
     }
 
