@@ -34,10 +34,10 @@ class KeycloakTokenTest {
     }
 
     private static String realmRoles(String subject, String... roles) {
-        return realmRoles(TestTokens.DISTRICT, subject, roles);
+        return realmRolesIn(TestTokens.DISTRICT, subject, roles);
     }
 
-    private static String realmRoles(String cells, String subject, String... roles) {
+    private static String realmRolesIn(String cells, String subject, String... roles) {
         return Keycloak.PROVIDER.token(subject, claims -> {
             claims.setClaim("realm_access", Map.of("roles", List.of(roles)));
             claims.setStringListClaim("cells", List.of(cells));
@@ -54,9 +54,9 @@ class KeycloakTokenTest {
     @Test
     void aRealmRoleIsRenamedByTheRolesMapping() {
         // ingest counters span the whole city: an admin of every cell
-        given().auth().oauth2(realmRoles("*", "kc-admin", "offline_access", "grid-admin")).get("/api/v1/stats/ingest")
+        given().auth().oauth2(realmRolesIn("*", "kc-admin", "offline_access", "grid-admin")).get("/api/v1/stats/ingest")
                 .then().statusCode(200);
-        given().auth().oauth2(realmRoles("*", "kc-other", "offline_access", "uma_authorization"))
+        given().auth().oauth2(realmRolesIn("*", "kc-other", "offline_access", "uma_authorization"))
                 .get("/api/v1/stats/ingest").then().statusCode(403);
     }
 
