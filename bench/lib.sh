@@ -39,9 +39,9 @@ has_token_command() { # service-jar: whether this build has the `token` command 
     [[ -f "$app" ]] || continue
     # grep reads the whole listing (no -q): with pipefail, an early exit would fail the lister with SIGPIPE
     if command -v unzip >/dev/null 2>&1; then
-      unzip -l "$app" 2>/dev/null | grep 'city/gridcommand/access/runtime/TokenCommand.class' >/dev/null && return 0
+      unzip -l "$app" 2>/dev/null | grep 'city/gridcommand/signin/TokenCommand.class' >/dev/null && return 0
     else
-      jar tf "$app" 2>/dev/null | grep 'city/gridcommand/access/runtime/TokenCommand.class' >/dev/null && return 0
+      jar tf "$app" 2>/dev/null | grep 'city/gridcommand/signin/TokenCommand.class' >/dev/null && return 0
     fi
   done
   return 1

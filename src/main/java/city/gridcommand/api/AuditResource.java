@@ -1,7 +1,7 @@
 package city.gridcommand.api;
 
 import city.gridcommand.access.StaffRole;
-import city.gridcommand.access.runtime.Callers;
+import city.gridcommand.signin.Callers;
 import city.gridcommand.audit.AuditEntry;
 import city.gridcommand.audit.AuditLog;
 import city.gridcommand.audit.AuditQuery;

@@ -2,7 +2,7 @@ package city.gridcommand.api;
 
 import city.gridcommand.access.CellScope;
 import city.gridcommand.access.StaffRole;
-import city.gridcommand.access.runtime.Callers;
+import city.gridcommand.signin.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.store.CaseStatsRepository;
 import city.gridcommand.store.CaseStatsRepository.CaseFigures;

@@ -2,7 +2,7 @@ package city.gridcommand.api;
 
 import city.gridcommand.access.Caller;
 import city.gridcommand.access.StaffRole;
-import city.gridcommand.access.runtime.Callers;
+import city.gridcommand.signin.Callers;
 import city.gridcommand.audit.AuditEntry;
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.security.Authenticated;

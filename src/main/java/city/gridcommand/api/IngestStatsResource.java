@@ -1,7 +1,7 @@
 package city.gridcommand.api;
 
 import city.gridcommand.access.StaffRole;
-import city.gridcommand.access.runtime.Callers;
+import city.gridcommand.signin.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.ingest.IngestCounters;
 import city.gridcommand.ingest.WriteBehind;

@@ -3,7 +3,7 @@ package city.gridcommand.api;
 import city.gridcommand.access.Caller;
 import city.gridcommand.access.CellScope;
 import city.gridcommand.access.StaffRole;
-import city.gridcommand.access.runtime.Callers;
+import city.gridcommand.signin.Callers;
 import city.gridcommand.api.RegistryBodies.WorkerBody;
 import city.gridcommand.audit.AuditEntry;
 import city.gridcommand.locate.LiveGrid;

@@ -1,6 +1,6 @@
 package city.gridcommand.app;
 
-import city.gridcommand.access.runtime.TokenCommand;
+import city.gridcommand.signin.TokenCommand;
 import city.gridcommand.embedded.BootstrapSettings;
 import city.gridcommand.embedded.EmbeddedInfrastructure;
 import city.gridcommand.embedded.EmbeddedStartException;

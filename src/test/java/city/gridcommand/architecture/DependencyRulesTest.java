@@ -50,7 +50,7 @@ class DependencyRulesTest {
             "sim",
             "grid",
             "embedded",
-            "access.runtime",
+            "signin",
             "api",
             "app");
 

@@ -1,6 +1,6 @@
 package city.gridcommand.testing;
 
-import city.gridcommand.access.runtime.SigningKey;
+import city.gridcommand.signin.SigningKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package city.gridcommand.access.runtime;
+package city.gridcommand.signin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;

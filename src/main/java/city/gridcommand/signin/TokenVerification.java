@@ -1,4 +1,4 @@
-package city.gridcommand.access.runtime;
+package city.gridcommand.signin;
 
 import io.quarkus.oidc.Oidc;
 import io.quarkus.oidc.OidcTenantConfig;

@@ -1,4 +1,4 @@
-package city.gridcommand.access.runtime;
+package city.gridcommand.signin;
 
 import city.gridcommand.access.StaffRole;
 import java.time.Duration;

@@ -1,7 +1,7 @@
-package city.gridcommand.access.runtime;
+package city.gridcommand.signin;
 
 import city.gridcommand.access.StaffRole;
-import city.gridcommand.access.runtime.TokenMinter.Grant;
+import city.gridcommand.signin.TokenMinter.Grant;
 import city.gridcommand.cases.CategoryCatalogue;
 import city.gridcommand.cases.Department;
 import city.gridcommand.geo.Cell;

@@ -4,4 +4,4 @@
  * (the {@code token} command, the demo login) and turning a verified token into a
  * {@link city.gridcommand.access.Caller}.
  */
-package city.gridcommand.access.runtime;
+package city.gridcommand.signin;

@@ -1,4 +1,4 @@
-package city.gridcommand.access.runtime;
+package city.gridcommand.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

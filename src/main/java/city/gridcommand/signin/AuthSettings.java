@@ -1,4 +1,4 @@
-package city.gridcommand.access.runtime;
+package city.gridcommand.signin;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

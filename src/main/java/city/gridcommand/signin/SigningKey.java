@@ -1,4 +1,4 @@
-package city.gridcommand.access.runtime;
+package city.gridcommand.signin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
