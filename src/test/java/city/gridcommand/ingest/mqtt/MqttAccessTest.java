@@ -416,18 +416,7 @@ class MqttAccessTest {
         }
 
         private void awaitListening(int port) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("mosquitto exited: " + Files.readString(folder.resolve("broker.log")));
-                }
-                try (Socket socket = new Socket("127.0.0.1", port)) {
-                    return;
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
-                }
-            }
-            throw new IllegalStateException("mosquitto did not listen on " + port);
+            MosquittoFromConfig.awaitListening(process, folder.resolve("broker.log"), port);
         }
 
         private static void run(Path dir, String input, String... command) throws IOException, InterruptedException {

@@ -128,15 +128,20 @@ public final class MosquittoFromConfig implements AutoCloseable {
     }
 
     private void awaitListening(Path folder, int port) throws IOException, InterruptedException {
+        awaitListening(process, folder.resolve("broker.log"), port);
+    }
+
+    /** Waits until a mosquitto process listens on the port; fails with its log if it exits first. */
+    public static void awaitListening(Process process, Path log, int port) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("mosquitto exited: " + Files.readString(folder.resolve("broker.log")));
+                throw new IllegalStateException("mosquitto exited: " + Files.readString(log));
             }
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 return;
             } catch (IOException notYet) {
-                Thread.sleep(100);
+                Thread.sleep(50);
             }
         }
         throw new IllegalStateException("mosquitto did not listen on " + port);
