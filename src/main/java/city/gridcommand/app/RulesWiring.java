@@ -3,6 +3,7 @@ package city.gridcommand.app;
 import city.gridcommand.locate.WorkerSettings;
 import city.gridcommand.rules.RuleEngine;
 import city.gridcommand.rules.RuleJudge;
+import city.gridcommand.rules.runtime.RuleMetrics;
 import city.gridcommand.rules.runtime.RuleSets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -21,7 +22,7 @@ public class RulesWiring {
 
     @Produces
     @Singleton
-    RuleJudge judge(RuleEngine rules) {
-        return new RuleJudge(rules);
+    RuleJudge judge(RuleEngine rules, RuleMetrics metrics) {
+        return new RuleJudge(rules, metrics::fired);
     }
 }

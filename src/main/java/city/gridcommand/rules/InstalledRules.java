@@ -17,9 +17,22 @@ final class InstalledRules {
     record Slot<R extends Rule, S>(R rule, ConcurrentHashMap<String, S> states) {
     }
 
+    /**
+     * A detection rule that confirms or cools down: its cameras' windows (keyed by camera id) and, when it
+     * watches for a second source, who has signalled its category in each cell (keyed by base cell).
+     */
+    record DetectionSlot(DetectionRule rule, ConcurrentHashMap<String, CameraWindow> cameras,
+            ConcurrentHashMap<String, CompositeWindow> cells) {
+    }
+
     final RuleSet ruleSet;
     final List<Slot<ThresholdRule, ThresholdEvaluation.State>> thresholds = new ArrayList<>();
+    /** The detection rules that raise for every matching detection (no state). */
     final List<DetectionRule> detections = new ArrayList<>();
+    /** The detection rules that confirm or cool down. */
+    final List<DetectionSlot> confirmed = new ArrayList<>();
+    /** Of {@link #confirmed}, those that listen for a second source in the cell. */
+    final List<DetectionSlot> secondSource = new ArrayList<>();
     final List<Slot<SilenceRule, SilenceState>> silences = new ArrayList<>();
     final List<WorkerRule> leftAssigned = new ArrayList<>();
     final List<Slot<WorkerRule, SilenceState>> noPosition = new ArrayList<>();
@@ -35,9 +48,21 @@ final class InstalledRules {
      */
     static InstalledRules install(RuleSet ruleSet, InstalledRules previous) {
         Map<String, Slot<?, ?>> kept = previous == null ? Map.of() : previous.slotsById();
+        Map<String, DetectionSlot> keptDetections = new HashMap<>();
+        if (previous != null) {
+            previous.confirmed.forEach(slot -> keptDetections.put(slot.rule().id(), slot));
+        }
         InstalledRules installed = new InstalledRules(ruleSet);
         for (Rule rule : ruleSet.rules()) {
-            if (rule.enabled()) {
+            if (rule.enabled() && rule instanceof DetectionRule r && r.stateful()) {
+                DetectionSlot before = keptDetections.get(r.id());
+                DetectionSlot slot = before != null && before.rule().equals(r) ? before
+                        : new DetectionSlot(r, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+                installed.confirmed.add(slot);
+                if (r.watchesSecondSource()) {
+                    installed.secondSource.add(slot);
+                }
+            } else if (rule.enabled()) {
                 installed.add(rule, kept.get(rule.id()));
             }
         }
@@ -49,6 +74,9 @@ final class InstalledRules {
         long count = 0;
         for (Slot<?, ?> slot : slots()) {
             count += slot.states().size();
+        }
+        for (DetectionSlot slot : confirmed) {
+            count += slot.cameras().size() + slot.cells().size();
         }
         return count;
     }

@@ -4,12 +4,14 @@ import city.gridcommand.event.EventTrigger;
 import city.gridcommand.event.SourceKind;
 import city.gridcommand.event.TriggerSource;
 import city.gridcommand.geo.CellLocation;
+import city.gridcommand.rules.InstalledRules.DetectionSlot;
 import city.gridcommand.rules.InstalledRules.Slot;
 import city.gridcommand.signal.Detection;
 import city.gridcommand.signal.Signal;
 import city.gridcommand.signal.Telemetry;
 import city.gridcommand.signal.WorkerCellChange;
 import city.gridcommand.signal.WorkerPosition;
+import city.gridcommand.signal.WorkerReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,14 +84,20 @@ public final class RuleEngine {
                 if (reading.metrics().containsKey(slot.rule().metric())) {
                     update(slot, signal.senderId(), out,
                             s -> ThresholdEvaluation.evaluate(slot.rule(), s, reading, location, now));
+                    stillPast(rules, slot, reading, location, now);
                 }
             }
         } else if (signal instanceof Detection detection) {
             for (DetectionRule rule : rules.detections) {
                 out.add(DetectionEvaluation.evaluate(rule, detection, location, now));
             }
+            for (DetectionSlot slot : rules.confirmed) {
+                onConfirmedDetection(slot, detection, location, now, out);
+            }
         } else if (signal instanceof WorkerPosition position) {
             onPosition(rules, position, location, now, out);
+        } else if (signal instanceof WorkerReport report && RuleTriggers.placed(location)) {
+            noteSource(rules, report.category(), location.baseCell(), TriggerSource.of(report), null, now);
         }
         SourceKind kind = kindOf(signal);
         for (Slot<SilenceRule, SilenceState> slot : rules.silences) {
@@ -163,7 +171,8 @@ public final class RuleEngine {
 
     /**
      * Evaluates the clock at {@code now}: silences and missing positions that have lasted long enough are
-     * raised, composite windows drop what has fallen out of them. Meant to run every few seconds.
+     * raised, composite windows, cameras' confirmation windows and cooldowns and cells' second sources
+     * drop what has fallen out of them. Meant to run every few seconds.
      */
     public List<EventTrigger> tick(long now) {
         InstalledRules rules = installed;
@@ -177,6 +186,10 @@ public final class RuleEngine {
         }
         for (Slot<CompositeRule, CompositeWindow> slot : rules.composites) {
             sweep(slot.states(), out, w -> Outcome.of(CompositeEvaluation.expire(slot.rule(), w, now)));
+        }
+        for (DetectionSlot slot : rules.confirmed) {
+            sweep(slot.cameras(), out, w -> Outcome.of(DetectionEvaluation.expire(slot.rule(), w, now)));
+            sweep(slot.cells(), out, w -> Outcome.of(DetectionEvaluation.expireCell(slot.rule(), w, now)));
         }
         return withComposites(rules, out, now);
     }
@@ -195,6 +208,7 @@ public final class RuleEngine {
     /** Feeds every trigger of the other rules to the composites of its cell; appends what they raise. */
     private static List<EventTrigger> withComposites(InstalledRules rules, Triggers out, long now) {
         List<EventTrigger> base = out.list();
+        noteSecondSources(rules, base, now);
         if (base.isEmpty() || rules.composites.isEmpty()) {
             return base;
         }
@@ -208,6 +222,66 @@ public final class RuleEngine {
         List<EventTrigger> all = new ArrayList<>(base);
         all.addAll(composed.list());
         return all;
+    }
+
+    /**
+     * One detection for a rule that confirms or cools down: the camera's window is updated atomically
+     * (with a snapshot of the cell's other sources); a matching detection is then noted as a source of the
+     * cell, for the other cameras there.
+     */
+    private static void onConfirmedDetection(DetectionSlot slot, Detection detection, CellLocation location, long now,
+            Triggers out) {
+        DetectionRule rule = slot.rule();
+        if (!rule.matches(detection) || !RuleTriggers.placed(location)) {
+            return;
+        }
+        CompositeWindow sources = rule.watchesSecondSource() ? slot.cells().get(location.baseCell()) : null;
+        slot.cameras().compute(detection.senderId(), (camera, window) -> {
+            Outcome<CameraWindow> outcome = DetectionEvaluation.onDetection(rule, window, detection, location,
+                    sources, now);
+            out.add(outcome.trigger());
+            return outcome.state();
+        });
+        if (rule.watchesSecondSource()) {
+            slot.cells().compute(location.baseCell(), (cell, before) ->
+                    DetectionEvaluation.signalled(rule, before, TriggerSource.of(detection), now));
+        }
+    }
+
+    /** Every trigger of another rule is a second source, in its cell, for the rules of its category that watch one. */
+    private static void noteSecondSources(InstalledRules rules, List<EventTrigger> triggers, long now) {
+        if (triggers.isEmpty() || rules.secondSource.isEmpty()) {
+            return;
+        }
+        for (EventTrigger trigger : triggers) {
+            noteSource(rules, trigger.category(), trigger.cell(), trigger.source(), trigger.ruleId(), now);
+        }
+    }
+
+    /**
+     * A sensor whose reading keeps its threshold episode raised (past the threshold, not yet cleared)
+     * still signals its cell: a threshold raises once per episode, yet the smoke is still there.
+     */
+    private static void stillPast(InstalledRules rules, Slot<ThresholdRule, ThresholdEvaluation.State> slot,
+            Telemetry reading, CellLocation location, long now) {
+        if (rules.secondSource.isEmpty() || !RuleTriggers.placed(location)) {
+            return;
+        }
+        ThresholdEvaluation.State state = slot.states().get(reading.senderId());
+        if (state != null && state.raised()) {
+            noteSource(rules, slot.rule().category(), location.baseCell(), TriggerSource.of(reading), null, now);
+        }
+    }
+
+    /** {@code source} signalled {@code category} in {@code cell}: a second source there for the rules that watch one. */
+    private static void noteSource(InstalledRules rules, String category, String cell, TriggerSource source,
+            String byRule, long now) {
+        for (DetectionSlot slot : rules.secondSource) {
+            DetectionRule rule = slot.rule();
+            if (rule.category().equals(category) && !rule.id().equals(byRule)) {
+                slot.cells().compute(cell, (key, before) -> DetectionEvaluation.signalled(rule, before, source, now));
+            }
+        }
     }
 
     /** The sender's kind: its feed's, or for a status the kind its feeds have shown (DEVICE if none yet). */

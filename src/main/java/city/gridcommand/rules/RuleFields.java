@@ -21,13 +21,20 @@ final class RuleFields {
     private final List<RuleProblem> problems;
     private final int problemsBefore;
     private final Set<String> read = new LinkedHashSet<>();
+    /** Put before every field this reader names: "" for a rule, "confirm." for its confirm object. */
+    private final String prefix;
     private String id;
 
     RuleFields(JsonNode node, int index, List<RuleProblem> problems) {
+        this(node, index, problems, "");
+    }
+
+    private RuleFields(JsonNode node, int index, List<RuleProblem> problems, String prefix) {
         this.node = node;
         this.index = index;
         this.problems = problems;
         this.problemsBefore = problems.size();
+        this.prefix = prefix;
     }
 
     /** Names the rule in later problems. */
@@ -41,7 +48,7 @@ final class RuleFields {
     }
 
     void problem(String field, String detail) {
-        problems.add(new RuleProblem(index, id, field, detail));
+        problems.add(new RuleProblem(index, id, prefix + field, detail));
     }
 
     boolean present(String field) {
@@ -163,6 +170,25 @@ final class RuleFields {
             }
         }
         return texts;
+    }
+
+    /**
+     * The fields of a nested object {@code field} (e.g. {@code confirm}), whose problems are named
+     * {@code field.sub} (e.g. {@code confirm.detections}) under the same rule; null when absent, or (a
+     * problem recorded) when it is not an object.
+     */
+    RuleFields object(String field) {
+        JsonNode value = value(field, false);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            problem(field, "must be an object");
+            return null;
+        }
+        RuleFields nested = new RuleFields(value, index, problems, field + ".");
+        nested.identify(id);
+        return nested;
     }
 
     /** Refuses every field no reader asked for: a misspelt field must not pass unnoticed. */

@@ -22,6 +22,9 @@ final class RuleReaders {
     private static final int MAX_NAME = 200;
     private static final int MAX_DESCRIPTION = 2000;
     private static final int KINDS = SourceKind.values().length;
+    /** Bounds a camera's confirmation window: at most this many detection times are kept per camera. */
+    private static final int MAX_DETECTIONS = 100;
+    private static final Duration MAX_WITHIN = Duration.ofDays(1);
 
     /** The fields every rule has. */
     private record Common(String id, String name, String description, String category, Severity severity,
@@ -91,12 +94,38 @@ final class RuleReaders {
         if (minConfidence != null && (minConfidence < 0 || minConfidence > 1)) {
             f.problem("minConfidence", "must be between 0 and 1");
         }
+        DetectionRule.Confirmation confirm = confirmation(f.object("confirm"));
+        Duration cooldown = f.duration("cooldown", false, false);
         f.refuseUnread();
         if (!f.clean()) {
             return null;
         }
         return new DetectionRule(c.id, c.name, c.description, c.category, c.severity, c.department, c.enabled, kinds,
-                minConfidence == null ? 0 : minConfidence);
+                minConfidence == null ? 0 : minConfidence, confirm, cooldown);
+    }
+
+    /** {@code "confirm": {"detections": k, "within": "PT5M", "orSecondSource": false}}, or null. */
+    private static DetectionRule.Confirmation confirmation(RuleFields f) {
+        if (f == null) {
+            return null;
+        }
+        Integer detections = f.integer("detections", true);
+        if (detections != null && detections < 1) {
+            f.problem("detections", "must be at least 1 (1: every detection raises)");
+        } else if (detections != null && detections > MAX_DETECTIONS) {
+            f.problem("detections", "must be at most " + MAX_DETECTIONS);
+        }
+        Duration within = f.duration("within", true, false);
+        if (within != null && within.compareTo(MAX_WITHIN) > 0) {
+            f.problem("within", "must be at most " + MAX_WITHIN + ": a camera's detections further apart do not"
+                    + " confirm each other");
+        }
+        boolean orSecondSource = f.bool("orSecondSource", false);
+        f.refuseUnread();
+        if (!f.clean() || detections == null || within == null || detections < 1 || detections > MAX_DETECTIONS) {
+            return null;
+        }
+        return new DetectionRule.Confirmation(detections, within, orSecondSource);
     }
 
     private static SilenceRule silence(RuleFields f, Common c) {

@@ -58,6 +58,13 @@ public final class RuleSetWriter {
         } else if (rule instanceof DetectionRule r) {
             strings(node, "kinds", r.kinds());
             node.put("minConfidence", r.minConfidence());
+            if (r.confirm() != null) {
+                ObjectNode confirm = node.putObject("confirm");
+                confirm.put("detections", r.confirm().detections());
+                confirm.put("within", r.confirm().within().toString());
+                confirm.put("orSecondSource", r.confirm().orSecondSource());
+            }
+            duration(node, "cooldown", r.cooldown());
         } else if (rule instanceof SilenceRule r) {
             strings(node, "senders", r.senders().stream().map(SourceKind::wireName).toList());
             duration(node, "silentFor", r.silentFor());

@@ -58,8 +58,27 @@ class TwoInstanceEventsIT {
         first = instance("a");
         first.start();
         assertThat(first.put("/api/v1/grids", SmallCity.geoJson(), TestTokens.admin()).statusCode()).isEqualTo(200);
+        // one open event per cell across instances is what is tested here, not confirmation: every camera's
+        // first detection of fire must raise or join, so camera-fire raises at once (the second instance
+        // reads the stored rules when it starts)
+        assertThat(first.put("/api/v1/rules", rulesRaisingEveryFireDetection(), TestTokens.admin()).statusCode())
+                .isEqualTo(200);
         second = instance("b");
         second.start();
+    }
+
+    /** The default rules, with camera-fire raising for every detection (no confirmation). */
+    private static String rulesRaisingEveryFireDetection() throws java.io.IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var in = TwoInstanceEventsIT.class.getResourceAsStream("/rules/default-rules.json")) {
+            var rules = json.readTree(in);
+            for (var rule : rules.get("rules")) {
+                if (rule.get("id").asText().equals("camera-fire")) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) rule).remove("confirm");
+                }
+            }
+            return json.writeValueAsString(rules);
+        }
     }
 
     private static ServiceProcess instance(String name) {

@@ -45,6 +45,8 @@ class RuleEngineTest {
         RuleEngine engine = engine(DefaultRules.load());
 
         List<EventTrigger> smoke = engine.onSignal(reading("smk-1", T0, "smoke", 0.62), CELL_A, T0);
+        // still smoky: raises nothing more, but tells camera-fire that the cell has a second source
+        engine.onSignal(reading("smk-1", T0 + 2 * MINUTE, "smoke", 0.55), CELL_A, T0 + 2 * MINUTE);
         List<EventTrigger> fire = engine.onSignal(detection("cam-1", T0 + 3 * MINUTE, "fire", 0.93), CELL_A,
                 T0 + 3 * MINUTE);
 
@@ -62,9 +64,13 @@ class RuleEngineTest {
         RuleEngine engine = engine(DefaultRules.load());
 
         engine.onSignal(reading("smk-1", T0, "smoke", 0.62), CELL_A, T0);
-        List<EventTrigger> fire = engine.onSignal(detection("cam-1", T0 + MINUTE, "fire", 0.93), CELL_B, T0 + MINUTE);
+        // alone in its cell, the camera waits for its second detection (camera-fire confirms)
+        List<EventTrigger> first = engine.onSignal(detection("cam-1", T0 + MINUTE, "fire", 0.93), CELL_B, T0 + MINUTE);
+        List<EventTrigger> second = engine.onSignal(detection("cam-1", T0 + 2 * MINUTE, "fire", 0.93), CELL_B,
+                T0 + 2 * MINUTE);
 
-        assertThat(fire).extracting(EventTrigger::ruleId).containsExactly("camera-fire");
+        assertThat(first).isEmpty();
+        assertThat(second).extracting(EventTrigger::ruleId).containsExactly("camera-fire");
     }
 
     @Test
@@ -250,12 +256,14 @@ class RuleEngineTest {
         engine.onSignal(detection("cam-0", ts + 1, "fire", 0.9), CELL_A, ts + 1);
 
         // smoke-high and sensor-silent for 2 sensors; device-offline for 3 cameras; worker-no-position for
-        // the worker; the fire-confirmed window of cell A; the kinds of 6 senders; the worker's last cell.
-        assertThat(afterThousandRounds).isEqualTo(2 + 2 + 3 + 1 + 1 + 6 + 1);
+        // the worker; the fire-confirmed window of cell A; the kinds of 6 senders; the worker's last cell;
+        // camera-fire's confirmation windows of 3 cameras and its second sources of cell A.
+        assertThat(afterThousandRounds).isEqualTo(2 + 2 + 3 + 1 + 1 + 6 + 1 + 3 + 1);
         assertThat(engine.stateCount()).isEqualTo(afterThousandRounds);
 
         engine.tick(ts + 11 * MINUTE);
-        assertThat(engine.stateCount()).as("the fire window of cell A emptied").isEqualTo(afterThousandRounds - 1);
+        assertThat(engine.stateCount()).as("the fire windows of cell A and its cameras emptied")
+                .isEqualTo(afterThousandRounds - 1 - 3 - 1);
     }
 
     @Test

@@ -63,6 +63,13 @@ final class RuleFixtures {
                 minConfidence);
     }
 
+    /** A detection rule of category {@code category} for {@code kinds} at confidence 0.7 that confirms and cools down. */
+    static DetectionRule confirmedRule(String id, String category, int detections, Duration within,
+            boolean orSecondSource, Duration cooldown, String... kinds) {
+        return new DetectionRule(id, id, null, category, Severity.YELLOW, "dept-urban", true, Set.of(kinds), 0.7,
+                new DetectionRule.Confirmation(detections, within, orSecondSource), cooldown);
+    }
+
     static SilenceRule silence(String id, Duration silentFor, boolean onOffline, SourceKind... senders) {
         return new SilenceRule(id, id, null, "device_fault", Severity.GREEN, "dept-ops", true, Set.of(senders),
                 silentFor, onOffline);

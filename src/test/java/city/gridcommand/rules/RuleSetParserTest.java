@@ -26,6 +26,15 @@ class RuleSetParserTest {
                 .put("sustainFor", "PT0S");
     }
 
+    private static ObjectNode parking() {
+        ObjectNode node = JSON.createObjectNode().put("type", "detection").put("id", "camera-illegal-parking")
+                .put("name", "Illegal parking").put("category", "illegal_parking").put("severity", "GREEN")
+                .put("department", "dept-urban").put("minConfidence", 0.7).put("cooldown", "PT30M");
+        node.putArray("kinds").add("illegal_parking");
+        node.putObject("confirm").put("detections", 3).put("within", "PT10M");
+        return node;
+    }
+
     private static ObjectNode composite() {
         ObjectNode node = JSON.createObjectNode().put("type", "composite").put("id", "fire-confirmed")
                 .put("name", "Fire confirmed").put("category", "fire").put("severity", "RED")
@@ -189,5 +198,85 @@ class RuleSetParserTest {
     void anEmptyRuleSetIsValid() {
         assertThat(parse().ruleSet().rules()).isEmpty();
         assertThat(Set.copyOf(parse(smoke()).ruleSet().rules())).hasSize(1);
+    }
+
+    @Test
+    void aDetectionRuleReadsItsConfirmationAndCooldown() {
+        DetectionRule read = (DetectionRule) parse(parking()).ruleSet().rules().get(0);
+
+        assertThat(read.confirm()).isEqualTo(new DetectionRule.Confirmation(3, Duration.ofMinutes(10), false));
+        assertThat(read.cooldown()).isEqualTo(Duration.ofMinutes(30));
+
+        ObjectNode plain = parking();
+        plain.remove(List.of("confirm", "cooldown"));
+        DetectionRule every = (DetectionRule) parse(plain).ruleSet().rules().get(0);
+        assertThat(every.confirm()).isNull();
+        assertThat(every.cooldown()).isNull();
+        assertThat(every.stateful()).as("every detection raises, as before").isFalse();
+
+        ObjectNode fire = parking();
+        ((ObjectNode) fire.get("confirm")).put("orSecondSource", true);
+        DetectionRule both = (DetectionRule) parse(fire).ruleSet().rules().get(0);
+        assertThat(both.confirm().orSecondSource()).isTrue();
+        assertThat(RuleSetParser.parse(RuleSetWriter.toJson(new RuleSet(List.of(both)))).ruleSet().rules())
+                .containsExactly(both);
+    }
+
+    @Test
+    void badConfirmationsAndCooldownsAreRefusedNamingTheRuleAndTheField() {
+        assertThat(problemsOf(parking(), r -> ((ObjectNode) r.get("confirm")).put("detections", 0)))
+                .containsExactly(new RuleProblem(0, "camera-illegal-parking", "confirm.detections",
+                        "must be at least 1 (1: every detection raises)"));
+        assertThat(problemsOf(parking(), r -> ((ObjectNode) r.get("confirm")).put("detections", 2.5)))
+                .extracting(RuleProblem::field, RuleProblem::detail)
+                .containsExactly(tuple("confirm.detections", "must be a whole number"));
+        assertThat(problemsOf(parking(), r -> ((ObjectNode) r.get("confirm")).remove("detections")))
+                .extracting(RuleProblem::field, RuleProblem::detail)
+                .containsExactly(tuple("confirm.detections", "is required"));
+        assertThat(problemsOf(parking(), r -> ((ObjectNode) r.get("confirm")).put("within", "PT0S")))
+                .extracting(RuleProblem::field, RuleProblem::detail)
+                .containsExactly(tuple("confirm.within", "must be positive"));
+        assertThat(problemsOf(parking(), r -> ((ObjectNode) r.get("confirm")).put("within", "ten minutes")))
+                .extracting(RuleProblem::field).containsExactly("confirm.within");
+        assertThat(problemsOf(parking(), r -> ((ObjectNode) r.get("confirm")).put("within", "P2D")))
+                .extracting(RuleProblem::field).containsExactly("confirm.within");
+        assertThat(problemsOf(parking(), r -> ((ObjectNode) r.get("confirm")).remove("within")))
+                .extracting(RuleProblem::field).containsExactly("confirm.within");
+        assertThat(problemsOf(parking(), r -> ((ObjectNode) r.get("confirm")).put("orSecondSource", "yes")))
+                .extracting(RuleProblem::field).containsExactly("confirm.orSecondSource");
+        assertThat(problemsOf(parking(), r -> ((ObjectNode) r.get("confirm")).put("detection", 3)))
+                .extracting(RuleProblem::field, RuleProblem::detail)
+                .containsExactly(tuple("confirm.detection", "is not a field of this rule type"));
+        assertThat(problemsOf(parking(), r -> r.put("confirm", 3))).extracting(RuleProblem::field, RuleProblem::detail)
+                .containsExactly(tuple("confirm", "must be an object"));
+        assertThat(problemsOf(parking(), r -> r.put("cooldown", "PT-30M")))
+                .containsExactly(new RuleProblem(0, "camera-illegal-parking", "cooldown", "must be positive"));
+        assertThat(problemsOf(parking(), r -> r.put("cooldown", 1800))).extracting(RuleProblem::field)
+                .containsExactly("cooldown");
+        // confirmation is for cameras: another type of rule refuses it
+        assertThat(problemsOf(smoke(), r -> r.putObject("confirm").put("detections", 2).put("within", "PT1M")))
+                .extracting(RuleProblem::field).containsExactly("confirm");
+    }
+
+    @Test
+    void theDefaultCameraRulesConfirmWhereACameraAloneIsNoisy() {
+        RuleSet defaults = DefaultRules.load();
+
+        for (String noisy : List.of("camera-illegal-parking", "camera-street-vending", "camera-garbage-overflow",
+                "camera-crowd")) {
+            DetectionRule rule = (DetectionRule) defaults.byId(noisy);
+            assertThat(rule.confirm().detections()).as(noisy).isEqualTo(3);
+            assertThat(rule.confirm().within()).as(noisy).isEqualTo(Duration.ofMinutes(10));
+            assertThat(rule.cooldown()).as(noisy).isBetween(Duration.ofMinutes(30), Duration.ofMinutes(60));
+            assertThat(rule.description()).as(noisy).isNotBlank();
+        }
+        for (String slow : List.of("camera-road-damage", "camera-waterlogging")) {
+            DetectionRule rule = (DetectionRule) defaults.byId(slow);
+            assertThat(rule.confirm()).as(slow).isEqualTo(new DetectionRule.Confirmation(2, Duration.ofMinutes(15),
+                    false));
+        }
+        DetectionRule fire = (DetectionRule) defaults.byId("camera-fire");
+        assertThat(fire.confirm()).isEqualTo(new DetectionRule.Confirmation(2, Duration.ofMinutes(2), true));
+        assertThat(fire.cooldown()).as("a fire is never muted").isNull();
     }
 }

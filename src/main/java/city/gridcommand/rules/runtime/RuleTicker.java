@@ -26,13 +26,16 @@ public class RuleTicker {
     private final RuleSets ruleSets;
     private final SenderMemory memory;
     private final EventRaising raising;
+    private final RuleMetrics metrics;
 
-    RuleTicker(RuleEngine engine, CaseStore cases, RuleSets ruleSets, SenderMemory memory, EventRaising raising) {
+    RuleTicker(RuleEngine engine, CaseStore cases, RuleSets ruleSets, SenderMemory memory, EventRaising raising,
+            RuleMetrics metrics) {
         this.engine = engine;
         this.cases = cases;
         this.ruleSets = ruleSets;
         this.memory = memory;
         this.raising = raising;
+        this.metrics = metrics;
     }
 
     /** Another instance replaced the rules: apply them here too. */
@@ -55,6 +58,7 @@ public class RuleTicker {
         List<EventTrigger> confirmed = new ArrayList<>(silence.get(false));
         confirmed.addAll(memory.stillSilent(silence.get(true)));
         if (!confirmed.isEmpty()) {
+            confirmed.forEach(metrics::fired);
             Await.result(cases.raiseAll(raising.ofTriggers(confirmed, now)));
         }
     }
