@@ -2,9 +2,9 @@ package city.gridcommand.api;
 
 import city.gridcommand.access.CellScope;
 import city.gridcommand.access.StaffRole;
-import city.gridcommand.access.runtime.Callers;
 import city.gridcommand.rules.Rule;
 import city.gridcommand.rules.RuleEngine;
+import city.gridcommand.signin.Callers;
 import city.gridcommand.store.RuleStatsRepository;
 import city.gridcommand.store.RuleStatsRepository.RuleRaises;
 import jakarta.annotation.security.RolesAllowed;
