@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * its deadline); verified 5-40 minutes after feedback, about 8 % sent back for rework (at most twice per
  * case); evaluated 10-60 minutes after closing, scored 5 (45 %), 4 (35 %), 3 (12 %), 2 (5 %) or 1 (3 %).
  */
-final class StaffDesk {
+public final class StaffDesk {
 
     static final double REGISTER_SHARE = 0.90;
     static final double LATE_SHARE = 0.12;
@@ -50,28 +50,28 @@ final class StaffDesk {
     }
 
     /** The dispatcher's call on a reported case: register (or refuse, with the reason) after the delay. */
-    record Intake(boolean register, long delayMillis, String reason) {
+    public record Intake(boolean register, long delayMillis, String reason) {
     }
 
     /** The department's handling: how long it takes, whether it is late, and the note it feeds back. */
-    record Handling(long millis, boolean late, String note) {
+    public record Handling(long millis, boolean late, String note) {
     }
 
     /** The supervisor's verification: close (or send back, with the reason) after the delay. */
-    record Verdict(boolean close, long delayMillis, String note) {
+    public record Verdict(boolean close, long delayMillis, String note) {
     }
 
     /** The supervisor's evaluation of a closed case: a score 1-5 after the delay. */
-    record Evaluation(int score, long delayMillis) {
+    public record Evaluation(int score, long delayMillis) {
     }
 
     private final long seed;
 
-    StaffDesk(long seed) {
+    public StaffDesk(long seed) {
         this.seed = seed;
     }
 
-    Intake intake(String caseId) {
+    public Intake intake(String caseId) {
         SplittableRandom random = random(caseId, Step.INTAKE, 0);
         boolean register = random.nextDouble() < REGISTER_SHARE;
         long delay = between(random, MINUTE, 15 * MINUTE);
@@ -86,7 +86,7 @@ final class StaffDesk {
         return between(random(caseId, Step.ACCEPT, round), 2 * MINUTE, 20 * MINUTE);
     }
 
-    Handling handling(String caseId, int round) {
+    public Handling handling(String caseId, int round) {
         SplittableRandom random = random(caseId, Step.HANDLE, round);
         boolean late = random.nextDouble() < LATE_SHARE;
         double logMin = Math.log(20 * MINUTE);
@@ -96,14 +96,14 @@ final class StaffDesk {
     }
 
     /** {@code reworks}: how often the case was sent back already; past {@link #MOST_REWORKS} it is closed. */
-    Verdict verify(String caseId, int reworks) {
+    public Verdict verify(String caseId, int reworks) {
         SplittableRandom random = random(caseId, Step.VERIFY, reworks);
         boolean rework = random.nextDouble() < REWORK_SHARE && reworks < MOST_REWORKS;
         long delay = between(random, 5 * MINUTE, 40 * MINUTE);
         return new Verdict(!rework, delay, rework ? pick(random, REWORK) : "verified on site: done");
     }
 
-    Evaluation evaluation(String caseId) {
+    public Evaluation evaluation(String caseId) {
         SplittableRandom random = random(caseId, Step.EVALUATE, 0);
         double draw = random.nextDouble();
         int score = 5;
