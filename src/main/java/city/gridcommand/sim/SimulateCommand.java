@@ -67,6 +67,9 @@ public final class SimulateCommand {
         out.printf(Locale.ROOT, "simulate: done in %.1f s: sent %,d, acked %,d, failed %,d, city time %s%n",
                 summary.elapsedMillis() / 1000.0, summary.sent(), summary.acked(), summary.failed(),
                 Progress.clock(summary.simulatedMillis()));
+        if (summary.staff() != null) {
+            out.println("simulate: " + summary.staff().line());
+        }
         if (!summary.drained()) {
             out.println("simulate: some messages were still unacknowledged when it stopped waiting");
         }

@@ -7,10 +7,11 @@ import java.util.Locale;
 
 /**
  * The simulator's command line: {@code simulate [--url=…] [--rate=…] [--duration=…|--messages=…] [--seed=…]
- * [--base-cells=…] [--username=… --password=…]}. Exactly one of {@code duration} and {@code messages} is set.
+ * [--base-cells=…] [--username=… --password=…] [--staff [--api=…] [--staff-password=…]]}. Exactly one of
+ * {@code duration} and {@code messages} is set; {@code staff} is null unless {@code --staff} is given.
  */
 public record SimulateOptions(String url, double rate, Duration duration, Long messages, long seed, int baseCells,
-        String username, String password, boolean help) {
+        String username, String password, StaffOptions staff, boolean help) {
 
     public static final String DEFAULT_URL = "tcp://127.0.0.1:1883";
     public static final double DEFAULT_RATE = 500;
@@ -32,9 +33,14 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
               --base-cells=N     the demo city's size (default %d, the city the service loads)
               --username=U       broker credentials, if it asks for them
               --password=P
+              --staff            also play the centre through the service's REST API, timed on the city clock:
+                                 the dispatcher registers or refuses and dispatches, the departments accept
+                                 and feed back (some late), the supervisor closes or sends back and evaluates
+              --api=URL          the service's REST API, for --staff          (default %s)
+              --staff-password=P the demo people's password, for --staff     (default %s)
               --help             this text
             """.formatted(DEFAULT_URL, (long) DEFAULT_RATE, DEFAULT_DURATION.toSeconds(), DEFAULT_SEED,
-            DemoCityPlan.standard().baseCells());
+            DemoCityPlan.standard().baseCells(), StaffOptions.DEFAULT_API, StaffSimulator.DEFAULT_PASSWORD);
 
     /** The options the arguments give (the ones after {@code simulate}); names the bad one if any. */
     public static SimulateOptions parse(String... args) {
@@ -42,6 +48,10 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
                 options.help = true;
+                continue;
+            }
+            if (arg.equals("--staff")) {
+                options.staff = true;
                 continue;
             }
             int equals = arg.indexOf('=');
@@ -103,6 +113,9 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
         private String username;
         private String password;
         private boolean help;
+        private boolean staff;
+        private String api;
+        private String staffPassword;
 
         void set(String name, String value) {
             try {
@@ -115,6 +128,8 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
                     case "base-cells" -> baseCells = Integer.parseInt(value);
                     case "username" -> username = value;
                     case "password" -> password = value;
+                    case "api" -> api = value;
+                    case "staff-password" -> staffPassword = value;
                     default -> throw new IllegalArgumentException("unknown option --" + name);
                 }
             } catch (NumberFormatException e) {
@@ -142,8 +157,12 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
             if ((username == null) != (password == null)) {
                 throw new IllegalArgumentException("give --username and --password together");
             }
+            if (!staff && (api != null || staffPassword != null)) {
+                throw new IllegalArgumentException("--api and --staff-password are for --staff");
+            }
             Duration effective = duration == null && messages == null ? DEFAULT_DURATION : duration;
-            return new SimulateOptions(url, rate, effective, messages, seed, baseCells, username, password, help);
+            return new SimulateOptions(url, rate, effective, messages, seed, baseCells, username, password,
+                    staff ? StaffOptions.of(api, staffPassword) : null, help);
         }
     }
 }

@@ -39,6 +39,32 @@ class SimulateOptionsTest {
     }
 
     @Test
+    void theStaffPlayOnlyWhenAskedAgainstTheLocalServiceWithTheDemoPassword() {
+        assertThat(SimulateOptions.parse().staff()).isNull();
+
+        StaffOptions staff = SimulateOptions.parse("--staff").staff();
+        assertThat(staff.api()).hasToString("http://127.0.0.1:8080");
+        assertThat(staff.password()).isEqualTo("demo");
+
+        // the broker's credentials and the demo people's password are apart
+        SimulateOptions options = SimulateOptions.parse("--staff", "--api=https://grid.example:8443",
+                "--staff-password=s3cret", "--username=grid-bench", "--password=broker");
+        assertThat(options.staff().api()).hasToString("https://grid.example:8443");
+        assertThat(options.staff().password()).isEqualTo("s3cret");
+        assertThat(options.password()).isEqualTo("broker");
+    }
+
+    @Test
+    void staffOptionsAreChecked() {
+        assertBad("--api", "--staff", "--api=tcp://127.0.0.1:1883");
+        assertBad("--api", "--staff", "--api=127.0.0.1:8080");
+        assertBad("--staff-password", "--staff", "--staff-password=");
+        assertBad("--staff", "--api=http://127.0.0.1:8080");
+        assertBad("--staff", "--staff-password=demo");
+        assertBad("--staff", "--staff=yes");
+    }
+
+    @Test
     void durationsTakeTheUsualUnits() {
         assertThat(SimulateOptions.parse("--duration=90s").duration()).isEqualTo(Duration.ofSeconds(90));
         assertThat(SimulateOptions.parse("--duration=5m").duration()).isEqualTo(Duration.ofMinutes(5));
@@ -69,7 +95,8 @@ class SimulateOptionsTest {
 
         assertThat(status).isEqualTo(SimulateCommand.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--rate=N", "--duration=D", "--messages=N",
-                "--seed=N", "tcp://127.0.0.1:1883");
+                "--seed=N", "tcp://127.0.0.1:1883", "--staff", "--api=URL", "http://127.0.0.1:8080",
+                "--staff-password=P");
     }
 
     @Test
