@@ -108,8 +108,9 @@ class FieldDeviceIdentityTest {
         }
         long rebooted = booted + 30_000;
         publisher.publish(topic, detection(rebooted + 1_000, 1, "crowd", 0.2));
+        // the default fire rule confirms: two fire detections of one camera within two minutes
         publisher.publish(topic, detection(rebooted + 2_000, 2, "fire", 0.95));
-        publisher.publish(topic, detection(rebooted + 3_000, 3, "crowd", 0.2));
+        publisher.publish(topic, detection(rebooted + 3_000, 3, "fire", 0.93));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(
                 db.count("SELECT count(*) FROM detection WHERE camera_id = $1", camera)).isEqualTo(6));
