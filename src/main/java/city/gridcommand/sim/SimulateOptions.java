@@ -7,10 +7,11 @@ import java.util.Locale;
 
 /**
  * The simulator's command line: {@code simulate [--url=…] [--rate=…] [--duration=…|--messages=…] [--seed=…]
- * [--base-cells=…] [--username=… --password=…]}. Exactly one of {@code duration} and {@code messages} is set.
+ * [--base-cells=…] [--username=… --password=…] [--intensity=calm|normal|storm]}. Exactly one of {@code duration}
+ * and {@code messages} is set.
  */
 public record SimulateOptions(String url, double rate, Duration duration, Long messages, long seed, int baseCells,
-        String username, String password, boolean help) {
+        String username, String password, boolean help, Intensity intensity) {
 
     public static final String DEFAULT_URL = "tcp://127.0.0.1:1883";
     public static final double DEFAULT_RATE = 500;
@@ -21,8 +22,9 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
             Usage: java -jar target/quarkus-app/quarkus-run.jar simulate [options]
 
             Publishes the demo city's life to an MQTT broker (MQTT 5, QoS 1) as docs/contract.md section 1 gives it:
-            sensor telemetry with occasional anomalies, camera detections, grid workers' positions on patrol
-            and their reports, device status. Prints a progress line every second.
+            sensor telemetry, camera detections, grid workers' positions on patrol and their reports, device
+            status, with incidents and outages at a real city's rates (see the README). Prints a progress
+            line every second.
 
               --url=URL          broker, tcp://host:port or ssl://host:port   (default %s)
               --rate=N           messages per second, all feeds together     (default %s)
@@ -32,6 +34,9 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
               --base-cells=N     the demo city's size (default %d, the city the service loads)
               --username=U       broker credentials, if it asks for them
               --password=P
+              --intensity=I      calm, normal or storm: how much goes wrong, 0.3, 1 or 5 times a real
+                                 city's day (incidents, reports, device outages; readings and position
+                                 fixes are the same at every intensity)     (default normal)
               --help             this text
             """.formatted(DEFAULT_URL, (long) DEFAULT_RATE, DEFAULT_DURATION.toSeconds(), DEFAULT_SEED,
             DemoCityPlan.standard().baseCells());
@@ -103,6 +108,7 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
         private String username;
         private String password;
         private boolean help;
+        private Intensity intensity = Intensity.NORMAL;
 
         void set(String name, String value) {
             try {
@@ -115,6 +121,7 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
                     case "base-cells" -> baseCells = Integer.parseInt(value);
                     case "username" -> username = value;
                     case "password" -> password = value;
+                    case "intensity" -> intensity = Intensity.parse(value);
                     default -> throw new IllegalArgumentException("unknown option --" + name);
                 }
             } catch (NumberFormatException e) {
@@ -143,7 +150,8 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
                 throw new IllegalArgumentException("give --username and --password together");
             }
             Duration effective = duration == null && messages == null ? DEFAULT_DURATION : duration;
-            return new SimulateOptions(url, rate, effective, messages, seed, baseCells, username, password, help);
+            return new SimulateOptions(url, rate, effective, messages, seed, baseCells, username, password, help,
+                    intensity);
         }
     }
 }
