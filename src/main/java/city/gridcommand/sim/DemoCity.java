@@ -23,12 +23,14 @@ public final class DemoCity {
     private final List<Worker> workers;
     private final Map<String, Cell> byCode;
     private final CellAdjacency adjacency;
+    private final Map<String, String> deviceCells;
 
-    private DemoCity(DemoCityPlan plan, List<Cell> cells, List<Device> devices, List<Worker> workers,
+    private DemoCity(DemoCityPlan plan, List<Cell> cells, DevicePlanter.Planted devices, List<Worker> workers,
             CellAdjacency adjacency) {
         this.plan = plan;
         this.cells = List.copyOf(cells);
-        this.devices = List.copyOf(devices);
+        this.devices = List.copyOf(devices.devices());
+        this.deviceCells = Map.copyOf(devices.cells());
         this.workers = List.copyOf(workers);
         this.adjacency = adjacency;
         this.byCode = new HashMap<>(cells.size() * 2);
@@ -47,7 +49,7 @@ public final class DemoCity {
         CellAdjacency adjacency = CellAdjacency.of(map.baseCells);
         WorkerRoster roster = WorkerRoster.assign(map, adjacency, plan, random.split());
         List<Cell> markets = special.cells().stream().filter(c -> special.use(c) == SpecialCells.Use.MARKET).toList();
-        List<Device> devices = DevicePlanter.plant(map.baseCells, markets, plan, random.split());
+        DevicePlanter.Planted devices = DevicePlanter.plant(map.baseCells, markets, plan, random.split());
 
         List<Cell> cells = new ArrayList<>();
         cells.add(withAttributes(map.district, roster.attributes));
@@ -84,6 +86,11 @@ public final class DemoCity {
     /** The cell with this code, or null. */
     public Cell cell(String code) {
         return byCode.get(code);
+    }
+
+    /** The code of the cell device {@code deviceId} is mounted in (a base cell, or a market's special cell). */
+    String cellOf(String deviceId) {
+        return deviceCells.get(deviceId);
     }
 
     /** The base cells touching each base cell. */

@@ -23,12 +23,17 @@ final class DevicePlanter {
     private final SplittableRandom random;
     private final Map<String, Integer> numbers = new HashMap<>();
     private final List<Device> devices = new ArrayList<>();
+    private final Map<String, String> cells = new HashMap<>();
+
+    /** The devices, and the code of the cell each is mounted in by device id. */
+    record Planted(List<Device> devices, Map<String, String> cells) {
+    }
 
     private DevicePlanter(SplittableRandom random) {
         this.random = random;
     }
 
-    static List<Device> plant(List<Cell> baseCells, List<Cell> markets, DemoCityPlan plan, SplittableRandom random) {
+    static Planted plant(List<Cell> baseCells, List<Cell> markets, DemoCityPlan plan, SplittableRandom random) {
         DevicePlanter planter = new DevicePlanter(random);
         int whole = (int) plan.devicesPerBaseCell();
         double fraction = plan.devicesPerBaseCell() - whole;
@@ -45,7 +50,7 @@ final class DevicePlanter {
                 planter.mount(DeviceProfile.MARKET_CAMERA, area, market);
             }
         }
-        return planter.devices;
+        return new Planted(planter.devices, planter.cells);
     }
 
     private void mount(DeviceProfile profile, PreparedGeometry area, Cell cell) {
@@ -54,5 +59,6 @@ final class DevicePlanter {
         Coordinate at = Polygons.randomPointInside(area, random);
         devices.add(new Device(id, profile.type, profile.label + " " + cell.name(), new Position(at.y, at.x),
                 profile.capabilities, profile.department));
+        cells.put(id, cell.code());
     }
 }

@@ -34,8 +34,9 @@ public final class SimulateCommand {
         }
         try {
             DemoCity city = generate(options, out);
-            CityLife life = new CityLife(city, options.seed());
-            out.println("simulate: publishing to " + options.url() + " at " + (long) options.rate() + " msg/s for "
+            CityLife life = new CityLife(city, options.seed(), options.intensity());
+            out.println("simulate: publishing to " + options.url() + " at " + (long) options.rate()
+                    + " msg/s, intensity " + options.intensity().label() + ", for "
                     + (options.messages() != null ? options.messages() + " messages"
                             : options.duration().toMillis() / 1000.0 + " s"));
             Simulator.Summary summary = Simulator.run(life, options, out);

@@ -7,11 +7,12 @@ import java.util.Locale;
 
 /**
  * The simulator's command line: {@code simulate [--url=…] [--rate=…] [--duration=…|--messages=…] [--seed=…]
- * [--base-cells=…] [--username=… --password=…] [--staff [--api=…] [--staff-password=…]]}. Exactly one of
- * {@code duration} and {@code messages} is set; {@code staff} is null unless {@code --staff} is given.
+ * [--base-cells=…] [--username=… --password=…] [--intensity=calm|normal|storm] [--staff [--api=…]
+ * [--staff-password=…]]}. Exactly one of {@code duration} and {@code messages} is set; {@code staff} is null
+ * unless {@code --staff} is given.
  */
 public record SimulateOptions(String url, double rate, Duration duration, Long messages, long seed, int baseCells,
-        String username, String password, StaffOptions staff, boolean help) {
+        String username, String password, StaffOptions staff, boolean help, Intensity intensity) {
 
     public static final String DEFAULT_URL = "tcp://127.0.0.1:1883";
     public static final double DEFAULT_RATE = 500;
@@ -22,8 +23,9 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
             Usage: java -jar target/quarkus-app/quarkus-run.jar simulate [options]
 
             Publishes the demo city's life to an MQTT broker (MQTT 5, QoS 1) as docs/contract.md section 1 gives it:
-            sensor telemetry with occasional anomalies, camera detections, grid workers' positions on patrol
-            and their reports, device status. Prints a progress line every second.
+            sensor telemetry, camera detections, grid workers' positions on patrol and their reports, device
+            status, with incidents and outages at a real city's rates (see the README). Prints a progress
+            line every second.
 
               --url=URL          broker, tcp://host:port or ssl://host:port   (default %s)
               --rate=N           messages per second, all feeds together     (default %s)
@@ -33,6 +35,9 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
               --base-cells=N     the demo city's size (default %d, the city the service loads)
               --username=U       broker credentials, if it asks for them
               --password=P
+              --intensity=I      calm, normal or storm: how much goes wrong, 0.3, 1 or 5 times a real
+                                 city's day (incidents, reports, device outages; readings and position
+                                 fixes are the same at every intensity)     (default normal)
               --staff            also play the centre through the service's REST API, timed on the city clock:
                                  the dispatcher registers or refuses and dispatches, the departments accept
                                  and feed back (some late), the supervisor closes or sends back and evaluates
@@ -116,6 +121,7 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
         private boolean staff;
         private String api;
         private String staffPassword;
+        private Intensity intensity = Intensity.NORMAL;
 
         void set(String name, String value) {
             try {
@@ -130,6 +136,7 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
                     case "password" -> password = value;
                     case "api" -> api = value;
                     case "staff-password" -> staffPassword = value;
+                    case "intensity" -> intensity = Intensity.parse(value);
                     default -> throw new IllegalArgumentException("unknown option --" + name);
                 }
             } catch (NumberFormatException e) {
@@ -162,7 +169,7 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
             }
             Duration effective = duration == null && messages == null ? DEFAULT_DURATION : duration;
             return new SimulateOptions(url, rate, effective, messages, seed, baseCells, username, password,
-                    staff ? StaffOptions.of(api, staffPassword) : null, help);
+                    staff ? StaffOptions.of(api, staffPassword) : null, help, intensity);
         }
     }
 }

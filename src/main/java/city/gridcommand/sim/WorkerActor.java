@@ -7,12 +7,13 @@ import org.locationtech.jts.geom.Coordinate;
 
 /**
  * A worker's terminal: a position fix every five seconds or so while its owner walks the patrol, with the
- * fix's accuracy (3–30 m, mostly good) and the battery level; now and then a report of something found.
+ * fix's accuracy (3–30 m, mostly good) and the battery level; now and then a report of something found, at
+ * random times (a Poisson process) at the rate {@link CityLife} shares out
+ * ({@link Calibration#REPORTS_PER_BASE_CELL_PER_DAY}).
  */
 final class WorkerActor implements Actor {
 
     static final long FIX_INTERVAL_MILLIS = 5_000;
-    static final long MEAN_REPORT_INTERVAL_MILLIS = 45 * 60_000;
     static final double MIN_ACCURACY = 3;
     static final double MAX_ACCURACY = 30;
     /** A phone running the terminal app all day lasts about ten hours. */
@@ -23,14 +24,16 @@ final class WorkerActor implements Actor {
     private final Worker worker;
     private final Patrol patrol;
     private final SplittableRandom random;
+    private final double reportsPerDay;
     private long seq;
     private double battery;
     private long lastAct;
     private long nextFix;
     private long nextReport;
 
-    WorkerActor(Worker worker, Patrol patrol, SplittableRandom random) {
+    WorkerActor(Worker worker, Patrol patrol, SplittableRandom random, double reportsPerDay) {
         this.worker = worker;
+        this.reportsPerDay = reportsPerDay;
         this.patrol = patrol;
         this.random = random;
         this.battery = random.nextDouble(0.5, 1.0);
@@ -72,7 +75,7 @@ final class WorkerActor implements Actor {
     }
 
     private long reportGap() {
-        return 1 + (long) (-MEAN_REPORT_INTERVAL_MILLIS * Math.log(1 - random.nextDouble()));
+        return Calibration.poissonGap(reportsPerDay, random);
     }
 
     private static double clamp(double value, double bound) {

@@ -37,10 +37,11 @@ class CityLifeTest {
     private static DemoCity city;
     private static List<CityMessage> messages;
 
+    /** A stormy quarter of an hour: every feed has messages in it (CityDayTest counts a normal day). */
     @BeforeAll
     static void live() {
         city = StandardCity.get();
-        messages = run(new CityLife(city, 1, () -> NOW), MESSAGES);
+        messages = run(new CityLife(city, 1, Intensity.STORM, () -> NOW), MESSAGES);
     }
 
     @Test
@@ -51,7 +52,8 @@ class CityLifeTest {
         assertThat(feeds).containsOnlyKeys("sensors/telemetry", "cameras/detections", "workers/location",
                 "workers/reports", "devices/status");
         assertThat(feeds.get("workers/reports")).isGreaterThan(5);
-        assertThat(feeds.get("devices/status")).isGreaterThan(5);
+        // A few percent of devices a day even in a storm: a handful in a quarter hour (CityDayTest counts a day).
+        assertThat(feeds.get("devices/status")).isGreaterThan(1);
     }
 
     @Test
@@ -98,27 +100,30 @@ class CityLifeTest {
     }
 
     @Test
-    void someReadingsAreAnomaliesAndSomeDetectionsAreUnsure() throws Exception {
-        int smokeSpikes = 0;
+    void someDetectionsAreConfidentAndSomeUnsure() throws Exception {
+        int confident = 0;
         int unsure = 0;
         for (CityMessage message : messages) {
             JsonNode json = JSON.readTree(message.payload());
-            if (json.has("metrics") && json.get("metrics").has("smoke")
-                    && json.get("metrics").get("smoke").asDouble() > 0.3) {
-                smokeSpikes++;
-            }
-            if (json.has("confidence") && json.get("confidence").asDouble() < 0.6) {
-                unsure++;
+            if (json.has("confidence")) {
+                double confidence = json.get("confidence").asDouble();
+                assertThat(confidence > 0.6 && confidence < 0.7).as("between unsure and confident: " + confidence)
+                        .isFalse();
+                if (confidence < 0.6) {
+                    unsure++;
+                } else {
+                    confident++;
+                }
             }
         }
-        assertThat(smokeSpikes).isPositive();
+        assertThat(confident).isPositive();
         assertThat(unsure).isPositive();
     }
 
     @Test
     void theSameSeedGivesTheSameLifeWhateverTheClock() {
-        List<CityMessage> again = run(new CityLife(city, 1, () -> NOW + 12_345), MESSAGES / 4);
-        List<CityMessage> other = run(new CityLife(city, 2, () -> NOW), MESSAGES / 4);
+        List<CityMessage> again = run(new CityLife(city, 1, Intensity.STORM, () -> NOW + 12_345), MESSAGES / 4);
+        List<CityMessage> other = run(new CityLife(city, 2, Intensity.STORM, () -> NOW), MESSAGES / 4);
 
         for (int i = 0; i < again.size(); i++) {
             assertThat(again.get(i).topic()).isEqualTo(messages.get(i).topic());

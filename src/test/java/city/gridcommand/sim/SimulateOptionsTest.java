@@ -21,6 +21,16 @@ class SimulateOptionsTest {
         assertThat(options.messages()).isNull();
         assertThat(options.baseCells()).isEqualTo(2_000);
         assertThat(options.help()).isFalse();
+        assertThat(options.intensity()).isEqualTo(Intensity.NORMAL);
+    }
+
+    @Test
+    void intensityIsCalmNormalOrStorm() {
+        assertThat(SimulateOptions.parse("--intensity=calm").intensity()).isEqualTo(Intensity.CALM);
+        assertThat(SimulateOptions.parse("--intensity=Storm").intensity()).isEqualTo(Intensity.STORM);
+        assertThat(Intensity.CALM.factor()).isLessThan(Intensity.NORMAL.factor());
+        assertThat(Intensity.STORM.factor()).isGreaterThan(Intensity.NORMAL.factor());
+        assertBad("--intensity", "--intensity=hurricane");
     }
 
     @Test
@@ -95,7 +105,7 @@ class SimulateOptionsTest {
 
         assertThat(status).isEqualTo(SimulateCommand.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--rate=N", "--duration=D", "--messages=N",
-                "--seed=N", "tcp://127.0.0.1:1883", "--staff", "--api=URL", "http://127.0.0.1:8080",
+                "--seed=N", "--intensity=I", "tcp://127.0.0.1:1883", "--staff", "--api=URL", "http://127.0.0.1:8080",
                 "--staff-password=P");
     }
 
