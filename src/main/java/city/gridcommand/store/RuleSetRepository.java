@@ -1,5 +1,6 @@
 package city.gridcommand.store;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,15 @@ public class RuleSetRepository {
                 .toCompletionStage();
     }
 
+    /**
+     * Stores the rule set. The JSON goes in as a JSON object: a Java string bound to a {@code jsonb}
+     * parameter would be stored as one JSON string holding the document, which {@link #current()} (and
+     * every other instance, and this one after a restart) could not read as a rule set.
+     */
     public CompletionStage<Void> replace(String json) {
-        return pool.preparedQuery("INSERT INTO rule_set (id, rules, updated_at) VALUES (1, $1::jsonb, $2) "
+        return pool.preparedQuery("INSERT INTO rule_set (id, rules, updated_at) VALUES (1, $1, $2) "
                         + "ON CONFLICT (id) DO UPDATE SET rules = EXCLUDED.rules, updated_at = EXCLUDED.updated_at")
-                .execute(Tuple.of(json, System.currentTimeMillis())).<Void>mapEmpty().toCompletionStage();
+                .execute(Tuple.of(new JsonObject(json), System.currentTimeMillis())).<Void>mapEmpty()
+                .toCompletionStage();
     }
 }

@@ -65,6 +65,11 @@ public class RuleSets {
         }
         RuleSetResult parsed = RuleSetParser.parse(now.getBytes(StandardCharsets.UTF_8));
         stored = now;
-        return parsed.accepted() ? parsed.ruleSet() : null;
+        if (!parsed.accepted()) {
+            LOG.errorf("the rule set stored by another instance does not validate here (%s); keeping the rules "
+                    + "in force", parsed.problems());
+            return null;
+        }
+        return parsed.ruleSet();
     }
 }
