@@ -52,8 +52,6 @@ class StaffSimulationTest {
     }
 
     private static final String DISTRICT = "440305";
-    private static final List<String> CATEGORIES = List.of("exposed_garbage", "road_damage", "illegal_parking",
-            "noise_nuisance", "broken_streetlight", "street_vending", "fire_hazard", "neighbour_dispute");
     private static final int FEWEST = 12;
     private static final int MOST = 40;
     private static final long SEED = 7;
@@ -71,21 +69,32 @@ class StaffSimulationTest {
     @Test
     void theStaffWorkHotlineCasesThroughToClosedAndEvaluated() throws Exception {
         long from = System.currentTimeMillis();
+        // The demo city's cells, or, where the database already held a grid (CI's second pass shares one
+        // database across the suite, so the demo city is not loaded), the cells in force: each case gets a
+        // (cell, category) of its own, and one that joins a case left open by another test is not used.
         List<String> cells = grid.snapshot().grid().cells().stream().filter(Cell::isBaseCell).map(Cell::code)
                 .filter(code -> code.startsWith(DISTRICT)).sorted().limit(MOST).toList();
-        assertThat(cells).hasSize(MOST);
+        assertThat(cells).isNotEmpty();
+        List<String> categories = given().auth().oauth2(TestTokens.dispatcher(DISTRICT)).get("/api/v1/categories")
+                .then().statusCode(200).extract().jsonPath().getList("categories.code");
         String hotline = TestTokens.builder().subject("hotline").roles("service").cells(DISTRICT).sign();
         // The service picks the ids the staff's decisions hang on: cases are raised until the desk will refuse
         // one and handle a registered one late, so that both paths are taken.
         StaffDesk desk = new StaffDesk(SEED);
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < MOST && (i < FEWEST || !ids.stream().anyMatch(id -> !desk.intake(id).register())
+        for (int i = 0; i < cells.size() * categories.size() && ids.size() < MOST && (ids.size() < FEWEST
+                || !ids.stream().anyMatch(id -> !desk.intake(id).register())
                 || !ids.stream().anyMatch(id -> desk.intake(id).register() && desk.handling(id, 0).late())); i++) {
-            ids.add(given().auth().oauth2(hotline).contentType(ContentType.JSON)
-                    .body(Map.of("category", CATEGORIES.get(i % CATEGORIES.size()), "cell", cells.get(i),
+            var answer = given().auth().oauth2(hotline).contentType(ContentType.JSON)
+                    .body(Map.of("category", categories.get(i / cells.size()), "cell", cells.get(i % cells.size()),
                             "description", "caller " + i + ": please send someone", "reporter", "caller-" + i))
-                    .post("/api/v1/events").then().statusCode(201).extract().jsonPath().getString("id"));
+                    .post("/api/v1/events").then().extract();
+            assertThat(answer.statusCode()).isIn(200, 201);
+            if (answer.statusCode() == 201) {
+                ids.add(answer.jsonPath().getString("id"));
+            }
         }
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(FEWEST);
 
         long start = System.nanoTime();
         LongSupplier cityClock = () -> (long) ((System.nanoTime() - start) / 1e6 * COMPRESSION);
