@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -86,16 +85,6 @@ public final class CellScope {
             }
         }
         return false;
-    }
-
-    /** Whether every cell of the list is in the scope (an empty list: yes). */
-    public boolean coversAll(Collection<String> cells) {
-        return cells.stream().allMatch(this::covers);
-    }
-
-    /** The first cell of the list outside the scope, if any. */
-    public Optional<String> firstOutside(Collection<String> cells) {
-        return cells.stream().filter(cell -> !covers(cell)).findFirst();
     }
 
     /**

@@ -198,10 +198,9 @@ public class DeviceResource {
             return;
         }
         if (cell == null) {
-            throw new ProblemException(403, "Outside your cells", "device '" + id + "' "
-                    + (field == null ? "is" : "would be") + " in no cell of the grid (mobile, or mounted outside "
-                    + "it): only a token for the whole city (*) may " + (field == null ? "reach" : "put") + " it",
-                    field);
+            throw ProblemException.inNoCell(field, "device '" + id + "' " + (field == null ? "is" : "would be")
+                    + " in no cell of the grid (mobile, or mounted outside it): only a token for the whole city (*) "
+                    + "may " + (field == null ? "reach" : "put") + " it");
         }
         throw ProblemException.outsideScope(field, cell, scope);
     }

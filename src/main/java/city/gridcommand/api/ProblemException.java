@@ -34,6 +34,14 @@ public class ProblemException extends RuntimeException {
                 + "token (" + scope + ")", field, cell);
     }
 
+    /**
+     * 403: the thing is in no cell (a worker with no assigned cell, a device mounted outside the grid), so
+     * it is the whole city's and only a token covering every cell reaches it.
+     */
+    public static ProblemException inNoCell(String field, String detail) {
+        return new ProblemException(403, "Outside your cells", detail, field, null);
+    }
+
     /** 403: the caller's roles do not allow this, whatever the cell. */
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "Not allowed for your role", detail, null, null);

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -164,15 +163,10 @@ public class WorkerResource {
         AuditTrail.Who who = audit.who(caller);
         Worker worker = RegistryBodies.worker(id, body, liveGrid.snapshot().grid());
         CellScope scope = caller.scope();
-        for (int i = 0; i < worker.cells().size(); i++) {
-            if (!scope.covers(worker.cells().get(i))) {
-                throw ProblemException.outsideScope("cells[" + i + "]", worker.cells().get(i), scope);
-            }
-        }
-        requireAssignedWithin(scope, worker.id(), worker.cells(), "cells");
+        requireAssignedWithin(scope, worker.id(), worker.cells(), true);
         return repository.find(worker.id()).thenCompose(before -> {
             if (before != null) {
-                requireAssignedWithin(scope, before.id(), before.cells(), null);
+                requireAssignedWithin(scope, before.id(), before.cells(), false);
             }
             return repository.save(worker);
         }).thenCompose(created -> {
@@ -197,7 +191,7 @@ public class WorkerResource {
             if (worker == null) {
                 throw ProblemException.notFound("no worker '" + id + "'");
             }
-            requireAssignedWithin(caller.scope(), id, worker.cells(), null);
+            requireAssignedWithin(caller.scope(), id, worker.cells(), false);
             return repository.delete(id).thenCompose(removed -> {
                 if (!removed) {
                     throw ProblemException.notFound("no worker '" + id + "'");
@@ -249,20 +243,23 @@ public class WorkerResource {
     }
 
     /**
-     * A write by an admin of part of the city: every assigned cell of the worker must be theirs, and a worker
-     * with no assigned cell belongs to the whole city.
+     * A write by an admin of part of the city: every assigned cell of the worker must be theirs (when the
+     * cells come from the body, the refusal names the field {@code cells[i]}), and a worker with no
+     * assigned cell belongs to the whole city.
      */
-    private static void requireAssignedWithin(CellScope scope, String id, List<String> assigned, String field) {
+    private static void requireAssignedWithin(CellScope scope, String id, List<String> assigned, boolean fromBody) {
         if (scope.everywhere()) {
             return;
         }
+        String field = fromBody ? "cells" : null;
         if (assigned.isEmpty()) {
-            throw new ProblemException(403, "Outside your cells", "worker '" + id + "' has no assigned cell: "
-                    + "only an admin of the whole city (*) writes such a worker", field);
+            throw ProblemException.inNoCell(field, "worker '" + id + "' has no assigned cell: only an admin of "
+                    + "the whole city (*) writes such a worker");
         }
-        Optional<String> outside = scope.firstOutside(assigned);
-        if (outside.isPresent()) {
-            throw ProblemException.outsideScope(field, outside.get(), scope);
+        for (int i = 0; i < assigned.size(); i++) {
+            if (!scope.covers(assigned.get(i))) {
+                throw ProblemException.outsideScope(fromBody ? "cells[" + i + "]" : null, assigned.get(i), scope);
+            }
         }
     }
 

@@ -34,6 +34,8 @@ import java.util.Map;
  */
 public final class DetectionEvaluation {
 
+    private static final long[] NONE = new long[0];
+
     private DetectionEvaluation() {
     }
 
@@ -70,7 +72,7 @@ public final class DetectionEvaluation {
         if (coolingDown || !confirmed) {
             return Outcome.of(new CameraWindow(seen, lastRaised));
         }
-        return new Outcome<>(new CameraWindow(new long[0], now), RuleTriggers.of(rule, at, source, now));
+        return new Outcome<>(new CameraWindow(NONE, now), RuleTriggers.of(rule, at, source, now));
     }
 
     /** The camera's window without what no longer counts; null when nothing is left (the camera keeps no state). */
@@ -110,20 +112,24 @@ public final class DetectionEvaluation {
 
     private static boolean secondSource(DetectionRule rule, CompositeWindow cellSources, TriggerSource source,
             long now) {
-        if (!rule.watchesSecondSource() || cellSources == null) {
+        if (!rule.watchesSecondSource() || cellSources == null || rule.confirm() == null) {
             return false;
         }
-        return insideCell(rule, cellSources, now).keySet().stream().anyMatch(key -> !key.equals(source.key()));
+        long from = now - rule.confirm().within().toMillis();
+        String self = source.key();
+        for (Map.Entry<String, CompositeWindow.Contribution> entry : cellSources.bySource().entrySet()) {
+            if (entry.getValue().at() >= from && !entry.getKey().equals(self)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long[] inside(DetectionRule rule, CameraWindow window, long now) {
-        if (window == null || window.count() == 0) {
-            return new long[0];
+        if (window == null || window.count() == 0 || rule.confirm() == null) {
+            return NONE;
         }
         long[] seen = window.seen();
-        if (rule.confirm() == null) {
-            return new long[0];
-        }
         long from = now - rule.confirm().within().toMillis();
         int first = 0;
         while (first < seen.length && seen[first] < from) {

@@ -61,7 +61,7 @@ public class AuditRepository implements AuditLog {
         Tuple params = Tuple.from(new Object[] {time(entry.at()), PgText.clean(entry.actor()),
                 entry.roles().stream().map(PgText::clean).toArray(String[]::new), PgText.clean(entry.address()),
                 PgText.clean(entry.action()), PgText.clean(entry.target()), PgText.clean(entry.cell()),
-                new JsonObject(storable(entry.detail())).encode()});
+                new JsonObject(storable(entry.detail()))});
         return pool.preparedQuery(APPEND).execute(params).<Void>mapEmpty().toCompletionStage();
     }
 

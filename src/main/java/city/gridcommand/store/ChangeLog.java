@@ -18,7 +18,7 @@ final class ChangeLog {
         StoredEvent e = change.event();
         return connection.preparedQuery(LOG)
                 .execute(Tuple.of(e.id(), e.cell(), e.cellPath().toArray(String[]::new), change.type(), change.at(),
-                        e.body().encode()))
+                        e.body()))
                 .map(rows -> new EventChange(change.type(), e, rows.iterator().next().getLong(0), change.at()));
     }
 }

@@ -53,7 +53,7 @@ public final class EventUpsert {
     /** Raises or joins, records a raise in the history as collected by {@code actor}, logs the change. */
     static Future<EventChange> apply(SqlConnection connection, EventRaise r, long now) {
         Tuple params = Tuple.from(new Object[] {UUID.randomUUID(), r.cell(), r.cellPath().toArray(String[]::new),
-                r.category(), r.severity(), r.department(), r.origin(), r.reporter(), r.reportId(), new JsonObject(r.trigger()).encode(),
+                r.category(), r.severity(), r.department(), r.origin(), r.reporter(), r.reportId(), new JsonObject(r.trigger()),
                 r.description(), r.source(), r.step(), r.deadline(), now, r.level(), r.reporterKind()});
         return connection.preparedQuery(RAISE_OR_JOIN).execute(params)
                 .compose(rows -> {

@@ -20,8 +20,8 @@ public class RuleStatsRepository {
     public record RuleRaises(String rule, String category, long raised) {
     }
 
-    // event.trigger is written (EventUpsert) as a JSON string holding the object, not as the object:
-    // unwrap it when it is one, so the count holds either way
+    // event.trigger is a JSON object; events raised before 2026-11-30 hold it as a JSON string holding the
+    // object (a Java string was bound to the jsonb parameter): unwrap it when it is one
     private static final String SQL = """
             SELECT coalesce((CASE WHEN jsonb_typeof(trigger) = 'string' THEN (trigger #>> '{}')::jsonb
                                   ELSE trigger END) ->> 'rule', '') AS rule,
