@@ -31,12 +31,13 @@ import java.util.concurrent.CompletionStage;
 public class CaseStatsResource {
 
     /** One group's figures and rates (null when the denominator is 0). */
-    public record Group(String key, long reported, long registered, long refused, long dispatched, long closed,
+    public record Group(String key, long reported, long registered, long refused, long cleared, long dispatched,
+            long closed,
             long closedOnTime, long reworked, long overdueNow, Double onTimeClosingRate, Double closingRate,
             Double reworkRate, Double meanTimeToClose, Double p90TimeToClose) {
 
         static Group of(CaseFigures f) {
-            return new Group(f.key(), f.reported(), f.registered(), f.refused(), f.dispatched(), f.closed(),
+            return new Group(f.key(), f.reported(), f.registered(), f.refused(), f.cleared(), f.dispatched(), f.closed(),
                     f.closedOnTime(), f.reworked(), f.overdueNow(), rate(f.closedOnTime(), f.registered()),
                     rate(f.closed(), f.registered()), rate(f.reworked(), f.closed()), f.meanTimeToClose(),
                     f.p90TimeToClose());

@@ -36,8 +36,12 @@ public class RuleStatsResource {
     static final int MAX_HOURS = 168;
     private static final long HOUR = 3_600_000L;
 
-    /** One rule's raises in one category; {@code name} null for a rule no longer in force. */
-    public record RuleRate(String rule, String name, String category, long raised, double perHour) {
+    /**
+     * One rule's raises in one category, and how many of them cleared by themselves before anyone
+     * registered them (a rule whose events mostly clear raises too soon); {@code name} null for a rule no
+     * longer in force.
+     */
+    public record RuleRate(String rule, String name, String category, long raised, long cleared, double perHour) {
     }
 
     /** The period [from, to) (epoch ms) of the last {@code hours} hours and each rule's raises in it. */
@@ -72,12 +76,13 @@ public class RuleStatsResource {
         List<RuleRate> rates = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (RuleRaises r : raises) {
-            rates.add(new RuleRate(r.rule(), names.get(r.rule()), r.category(), r.raised(), (double) r.raised() / hours));
+            rates.add(new RuleRate(r.rule(), names.get(r.rule()), r.category(), r.raised(), r.cleared(),
+                    (double) r.raised() / hours));
             seen.add(r.rule() + '\u0000' + r.category());
         }
         for (Rule rule : inForce) {
             if (rule.enabled() && seen.add(rule.id() + '\u0000' + rule.category())) {
-                rates.add(new RuleRate(rule.id(), rule.name(), rule.category(), 0, 0));
+                rates.add(new RuleRate(rule.id(), rule.name(), rule.category(), 0, 0, 0));
             }
         }
         return rates;

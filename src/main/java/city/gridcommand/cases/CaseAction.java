@@ -15,6 +15,12 @@ public enum CaseAction {
     REGISTER(CaseState.REPORTED),
     /** 不予立案: not a matter for the city (no problem found, not in scope); needs a reason. */
     REFUSE(CaseState.REPORTED),
+    /**
+     * 自动消除: the condition that raised a machine's case cleared before anyone registered it (the reading
+     * back past the rule's clear level, the camera no longer seeing it, the device heard again); the
+     * service's alone, with the reason in {@code note}. Final.
+     */
+    CLEAR(CaseState.REPORTED),
     /** A duplicate joins the case named in {@code to}; final for the duplicate. */
     MERGE(CaseState.REPORTED, CaseState.REGISTERED),
     /** 派遣: to a department or a cell's leader, named in {@code to}. */

@@ -3,6 +3,7 @@ package city.gridcommand.cases;
 import city.gridcommand.signal.Severity;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,7 +33,7 @@ import java.util.Set;
  * re-routing the level); dispatch, reassign and rework start the handle step with the new handler
  * (rework counted); accept keeps the handle step's deadline, since accept and feedback share one
  * clock; feedback starts the verify step; close stops the clock; send back returns the case to the
- * dispatcher (dispatch step, no handler); refuse, merge and evaluate end it. A transition taken on or
+ * dispatcher (dispatch step, no handler); refuse, merge, clear and evaluate end it. A transition taken on or
  * after the running step's deadline marks the case overdue.
  */
 public final class CaseWorkflow {
@@ -106,6 +107,16 @@ public final class CaseWorkflow {
         return invalid != null ? invalid : accept(current, request, acting, now);
     }
 
+    /**
+     * What the service does when a machine's case has cleared by itself ({@code reason} says how): the
+     * case ends as {@link CaseState#CLEARED}, or nothing when a person has registered it meanwhile (or it
+     * is no longer reported): once a person has taken it on, only people close it.
+     */
+    public Optional<Transition> clear(CaseSnapshot current, String reason, long now) {
+        TransitionResult result = apply(current, TransitionRequest.of(CaseAction.CLEAR, Actor.SYSTEM, reason), now);
+        return result instanceof Transition transition ? Optional.of(transition) : Optional.empty();
+    }
+
     /** The actions this actor may take on the case now (in any of their roles), e.g. for a screen's buttons. */
     public Set<CaseAction> allowedActions(CaseSnapshot current, Actor actor) {
         Set<CaseAction> actions = EnumSet.noneOf(CaseAction.class);
@@ -166,6 +177,10 @@ public final class CaseWorkflow {
         switch (r.action()) {
             case REGISTER -> register(d, c, r.severity(), now);
             case REFUSE -> d.state = CaseState.REFUSED;
+            case CLEAR -> {
+                d.state = CaseState.CLEARED;
+                d.closedAt = now;
+            }
             case MERGE -> {
                 d.state = CaseState.MERGED;
                 d.mergedInto = r.to();

@@ -16,7 +16,7 @@ public enum DeadlineStep {
             case REGISTERED -> DISPATCH;
             case DISPATCHED, HANDLING -> HANDLE;
             case FEEDBACK -> VERIFY;
-            case CLOSED, REFUSED, MERGED, EVALUATED -> null;
+            case CLOSED, REFUSED, MERGED, CLEARED, EVALUATED -> null;
         };
     }
 

@@ -8,7 +8,8 @@ import java.util.Set;
  * <ul>
  * <li>register: the dispatcher; the service too for a sensor/camera case when
  *     {@link WorkflowPolicy#autoRegisterMachineReports()};</li>
- * <li>refuse: the dispatcher; merge: the dispatcher or the service (duplicate detection);</li>
+ * <li>refuse: the dispatcher; merge: the dispatcher or the service (duplicate detection); clear: the
+ *     service alone (a machine's case whose condition cleared);</li>
  * <li>dispatch: the dispatcher; the service too when {@link WorkflowPolicy#autoDispatch()};</li>
  * <li>accept, feedback, send back: the handler — staff of the assigned department, the assigned cell's
  *     leader or its grid workers, or the one assigned person;</li>
@@ -38,6 +39,7 @@ final class Permissions {
             case REGISTER -> policy.autoRegisterMachineReports() && c.reporter().kind().isMachine()
                     ? EnumSet.of(Role.DISPATCHER, Role.SYSTEM) : EnumSet.of(Role.DISPATCHER);
             case REFUSE -> EnumSet.of(Role.DISPATCHER);
+            case CLEAR -> EnumSet.of(Role.SYSTEM);
             case MERGE, ESCALATE -> EnumSet.of(Role.DISPATCHER, Role.SYSTEM);
             case DISPATCH -> policy.autoDispatch() ? EnumSet.of(Role.DISPATCHER, Role.SYSTEM)
                     : EnumSet.of(Role.DISPATCHER);

@@ -18,7 +18,7 @@ final class RequestCheck {
 
     private static final Set<CaseAction> NEED_TO = EnumSet.of(CaseAction.DISPATCH, CaseAction.REASSIGN,
             CaseAction.MERGE);
-    private static final Set<CaseAction> NEED_NOTE = EnumSet.of(CaseAction.REFUSE, CaseAction.REWORK,
+    private static final Set<CaseAction> NEED_NOTE = EnumSet.of(CaseAction.REFUSE, CaseAction.CLEAR, CaseAction.REWORK,
             CaseAction.SEND_BACK, CaseAction.FEEDBACK);
     private static final Set<CaseAction> TAKE_SEVERITY = EnumSet.of(CaseAction.REGISTER, CaseAction.ESCALATE);
 

@@ -11,11 +11,13 @@ import java.util.Set;
  * every one of them, unless the rule asks for a {@linkplain Confirmation confirmation} (k detections from
  * the same camera within a window, or a second source in the cell) or a per-camera {@code cooldown} (after
  * a raise, the camera raises again for this rule only once the cooldown has passed). Both may be null:
- * today's behaviour, every matching detection is a trigger.
+ * today's behaviour, every matching detection is a trigger. With {@code clearAfter}, an event the rule
+ * raised that nobody has registered yet clears once none of its cameras has seen a matching detection for
+ * that long (null: it never clears by itself).
  */
 public record DetectionRule(String id, String name, String description, String category, Severity severity,
         String department, boolean enabled, Set<String> kinds, double minConfidence, Confirmation confirm,
-        Duration cooldown) implements Rule {
+        Duration cooldown, Duration clearAfter) implements Rule {
 
     public static final String TYPE = "detection";
 
@@ -41,12 +43,15 @@ public record DetectionRule(String id, String name, String description, String c
         if (cooldown != null && (cooldown.isNegative() || cooldown.isZero())) {
             throw new IllegalArgumentException("cooldown must be positive");
         }
+        if (clearAfter != null && (clearAfter.isNegative() || clearAfter.isZero())) {
+            throw new IllegalArgumentException("clearAfter must be positive");
+        }
     }
 
-    /** A rule that raises for every matching detection: no confirmation, no cooldown. */
+    /** A rule that raises for every matching detection: no confirmation, no cooldown, never clears by itself. */
     public DetectionRule(String id, String name, String description, String category, Severity severity,
             String department, boolean enabled, Set<String> kinds, double minConfidence) {
-        this(id, name, description, category, severity, department, enabled, kinds, minConfidence, null, null);
+        this(id, name, description, category, severity, department, enabled, kinds, minConfidence, null, null, null);
     }
 
     @Override

@@ -96,12 +96,13 @@ final class RuleReaders {
         }
         DetectionRule.Confirmation confirm = confirmation(f.object("confirm"));
         Duration cooldown = f.duration("cooldown", false, false);
+        Duration clearAfter = f.duration("clearAfter", false, false);
         f.refuseUnread();
         if (!f.clean()) {
             return null;
         }
         return new DetectionRule(c.id, c.name, c.description, c.category, c.severity, c.department, c.enabled, kinds,
-                minConfidence == null ? 0 : minConfidence, confirm, cooldown);
+                minConfidence == null ? 0 : minConfidence, confirm, cooldown, clearAfter);
     }
 
     /** {@code "confirm": {"detections": k, "within": "PT5M", "orSecondSource": false}}, or null. */

@@ -65,6 +65,7 @@ public final class RuleSetWriter {
                 confirm.put("orSecondSource", r.confirm().orSecondSource());
             }
             duration(node, "cooldown", r.cooldown());
+            duration(node, "clearAfter", r.clearAfter());
         } else if (rule instanceof SilenceRule r) {
             strings(node, "senders", r.senders().stream().map(SourceKind::wireName).toList());
             duration(node, "silentFor", r.silentFor());

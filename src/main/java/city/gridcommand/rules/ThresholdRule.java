@@ -3,6 +3,7 @@ package city.gridcommand.rules;
 import city.gridcommand.signal.Severity;
 import city.gridcommand.signal.Telemetry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,7 +33,12 @@ public record ThresholdRule(String id, String name, String description, String c
 
     /** Whether this rule watches the sensor that sent {@code reading}. */
     public boolean appliesTo(Telemetry reading) {
-        return (devicePrefix == null || reading.senderId().startsWith(devicePrefix))
-                && (capability == null || reading.metrics().containsKey(capability));
+        return appliesTo(reading.senderId(), reading.metrics());
+    }
+
+    /** Whether this rule watches {@code sensor}, whose reading carries {@code metrics}. */
+    public boolean appliesTo(String sensor, Map<String, Double> metrics) {
+        return (devicePrefix == null || sensor.startsWith(devicePrefix))
+                && (capability == null || metrics.containsKey(capability));
     }
 }

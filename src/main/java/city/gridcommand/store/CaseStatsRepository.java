@@ -20,8 +20,12 @@ public class CaseStatsRepository {
         CELL, CATEGORY, DEPARTMENT
     }
 
-    /** One group's figures; times in milliseconds, null when no case of the group was closed. */
-    public record CaseFigures(String key, long reported, long registered, long refused, long dispatched, long closed,
+    /**
+     * One group's figures; times in milliseconds, null when no case of the group was closed. A case that
+     * cleared by itself ({@code cleared}) was never worked: it is not counted as closed.
+     */
+    public record CaseFigures(String key, long reported, long registered, long refused, long cleared, long dispatched,
+            long closed,
             long closedOnTime, long reworked, long overdueNow, Double meanTimeToClose, Double p90TimeToClose) {
     }
 
@@ -37,7 +41,7 @@ public class CaseStatsRepository {
             List<CaseFigures> figures = new ArrayList<>();
             for (Row r : rows) {
                 figures.add(new CaseFigures(r.getString("key"), r.getLong("reported"), r.getLong("registered"),
-                        r.getLong("refused"), r.getLong("dispatched"), r.getLong("closed"), r.getLong("closed_on_time"),
+                        r.getLong("refused"), r.getLong("cleared"), r.getLong("dispatched"), r.getLong("closed"), r.getLong("closed_on_time"),
                         r.getLong("reworked"), r.getLong("overdue_now"), r.getDouble("mean_close"),
                         r.getDouble("p90_close")));
             }
@@ -57,14 +61,15 @@ public class CaseStatsRepository {
                        count(*) AS reported,
                        count(registered_at) AS registered,
                        count(*) FILTER (WHERE state = 'REFUSED') AS refused,
+                       count(*) FILTER (WHERE state = 'CLEARED') AS cleared,
                        count(dispatched_at) AS dispatched,
-                       count(closed_at) AS closed,
+                       count(closed_at) FILTER (WHERE state <> 'CLEARED') AS closed,
                        count(*) FILTER (WHERE closed_on_time) AS closed_on_time,
                        count(*) FILTER (WHERE rework_count > 0) AS reworked,
                        count(*) FILTER (WHERE open AND overdue) AS overdue_now,
-                       avg(closed_at - created_at)::float8 AS mean_close,
+                       (avg(closed_at - created_at) FILTER (WHERE state <> 'CLEARED'))::float8 AS mean_close,
                        percentile_cont(0.9) WITHIN GROUP (ORDER BY closed_at - created_at)
-                           FILTER (WHERE closed_at IS NOT NULL) AS p90_close
+                           FILTER (WHERE closed_at IS NOT NULL AND state <> 'CLEARED') AS p90_close
                 FROM event
                 WHERE ($1::text IS NULL OR cell_path @> ARRAY[$1::text])
                   AND ($2::int8 IS NULL OR created_at >= $2) AND ($3::int8 IS NULL OR created_at < $3)

@@ -6,10 +6,12 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Writes cases one at a time (they are rare next to signals), each change with its history entry and
@@ -48,6 +50,29 @@ public final class CaseStore {
     public CompletionStage<EventChange> update(UUID id, Function<StoredEvent, CaseUpdate> decide) {
         return committed(pool.withTransaction(connection -> lock(connection, id)
                 .compose(event -> CaseUpdateWriter.write(connection, event, decide.apply(event)))));
+    }
+
+    /**
+     * Like {@link #update}, for the service's own second look at a case it judged a moment ago: the case
+     * is locked unless another transaction holds it (then nothing is done: a person or another instance is
+     * at it), and updated only if it is as it was judged ({@code unchanged}) and {@code decide} gives an
+     * update (not null). Empty when nothing was written.
+     */
+    public CompletionStage<Optional<EventChange>> updateIfUnchanged(UUID id, Predicate<StoredEvent> unchanged,
+            Function<StoredEvent, CaseUpdate> decide) {
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery("SELECT " + EventRows.COLUMNS + " FROM event WHERE id = $1 FOR UPDATE SKIP LOCKED")
+                        .execute(Tuple.of(id))
+                        .compose(rows -> {
+                            StoredEvent event = rows.iterator().hasNext() ? EventRows.event(rows.iterator().next()) : null;
+                            CaseUpdate update = event != null && unchanged.test(event) ? decide.apply(event) : null;
+                            return update == null ? Future.succeededFuture(Optional.<EventChange>empty())
+                                    : CaseUpdateWriter.write(connection, event, update).map(Optional::of);
+                        }))
+                .map(change -> {
+                    change.ifPresent(c -> afterCommit.accept(List.of(c)));
+                    return change;
+                }).toCompletionStage();
     }
 
     /**

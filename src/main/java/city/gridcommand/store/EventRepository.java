@@ -31,6 +31,21 @@ public class EventRepository {
                 .toCompletionStage();
     }
 
+    /**
+     * Open events a rule raised that nobody has registered yet (still REPORTED), in id order after
+     * {@code after} (null: from the start), at most {@code limit}: the ones that may clear by themselves.
+     */
+    public CompletionStage<List<StoredEvent>> unregisteredMachineEvents(UUID after, int limit) {
+        return pool.preparedQuery("SELECT " + EventRows.COLUMNS + " FROM event WHERE open AND state = 'REPORTED' "
+                        + "AND origin = 'rule' AND ($1::uuid IS NULL OR id > $1) ORDER BY id LIMIT $2")
+                .execute(Tuple.of(after, limit))
+                .map(rows -> {
+                    List<StoredEvent> events = new ArrayList<>();
+                    rows.forEach(r -> events.add(EventRows.event(r)));
+                    return events;
+                }).toCompletionStage();
+    }
+
     public CompletionStage<List<HistoryEntry>> history(UUID id) {
         return pool.preparedQuery("SELECT at, action, actor, role, from_state, to_state, note, attachments, detail::text "
                         + "FROM event_history WHERE event_id = $1 ORDER BY id").execute(Tuple.of(id))

@@ -29,21 +29,22 @@ public class LastHeardRepository {
      * @param lat        where the message says it was sent from, if it says (else null, as {@code lon})
      * @param settledCell for a worker, the base cell of their last stored cell change if they entered it
      *                    (null if they left the grid, or no change is stored); null for a device
+     * @param offline     whether the last message is an offline status (a last will)
      */
     public record LastHeard(String senderId, SignalSource feed, String deviceKind, Long seq, long ts, long receivedAt,
-            Double lat, Double lon, String settledCell) {
+            Double lat, Double lon, String settledCell, boolean offline) {
     }
 
     /** A device's last message over its three feeds; {@code %s} is the SQL expression of its id. */
     private static final String DEVICE_LAST = """
             SELECT * FROM (
-                (SELECT 'TELEMETRY' AS feed, seq, ts, received_at, lat, lon FROM telemetry
+                (SELECT 'TELEMETRY' AS feed, seq, ts, received_at, lat, lon, false AS offline FROM telemetry
                  WHERE device_id = %1$s ORDER BY ts DESC, seq DESC LIMIT 1)
                 UNION ALL
-                (SELECT 'DETECTION', seq, ts, received_at, lat, lon FROM detection
+                (SELECT 'DETECTION', seq, ts, received_at, lat, lon, false FROM detection
                  WHERE camera_id = %1$s ORDER BY ts DESC, seq DESC LIMIT 1)
                 UNION ALL
-                (SELECT 'DEVICE_STATUS', NULL, ts, received_at, NULL, NULL FROM device_status
+                (SELECT 'DEVICE_STATUS', NULL, ts, received_at, NULL, NULL, NOT online FROM device_status
                  WHERE device_id = %1$s ORDER BY received_at DESC, ts DESC LIMIT 1)
             ) heard
             ORDER BY received_at DESC LIMIT 1
@@ -59,10 +60,11 @@ public class LastHeardRepository {
             """;
 
     /** Each device in the id list {@code %s} (an SQL table expression of one column) with its last message. */
-    private static final String DEVICES = "SELECT s.id, d.kind, m.*, NULL::text FROM %s AS s(id)"
+    private static final String DEVICES = "SELECT s.id, d.kind, m.feed, m.seq, m.ts, m.received_at, m.lat, m.lon,"
+            + " NULL::text, m.offline FROM %s AS s(id)"
             + " LEFT JOIN device d ON d.id = s.id CROSS JOIN LATERAL (" + DEVICE_LAST.formatted("s.id") + ") m";
     /** Each worker in the id list {@code %s} with their last position and settled cell. */
-    private static final String WORKERS = "SELECT s.id, NULL::text, m.* FROM %s AS s(id) CROSS JOIN LATERAL ("
+    private static final String WORKERS = "SELECT s.id, NULL::text, m.*, false FROM %s AS s(id) CROSS JOIN LATERAL ("
             + WORKER_LAST.formatted("s.id") + ") m";
 
     private final Pool pool;
@@ -92,13 +94,13 @@ public class LastHeardRepository {
         }).toCompletionStage();
     }
 
-    /** Rows of (id, device kind, feed, seq, ts, received_at, lat, lon, settled cell). */
+    /** Rows of (id, device kind, feed, seq, ts, received_at, lat, lon, settled cell, offline). */
     private static List<LastHeard> read(RowSet<Row> rows) {
         List<LastHeard> heard = new ArrayList<>();
         for (Row row : rows) {
             heard.add(new LastHeard(row.getString(0), SignalSource.valueOf(row.getString(2)), row.getString(1),
                     row.getLong(3), row.getLong(4), row.getLong(5), row.getDouble(6), row.getDouble(7),
-                    row.getString(8)));
+                    row.getString(8), row.getBoolean(9)));
         }
         return heard;
     }

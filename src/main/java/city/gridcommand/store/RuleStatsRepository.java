@@ -16,8 +16,8 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class RuleStatsRepository {
 
-    /** Events raised by one rule in one category. */
-    public record RuleRaises(String rule, String category, long raised) {
+    /** Events raised by one rule in one category, and how many of them cleared by themselves. */
+    public record RuleRaises(String rule, String category, long raised, long cleared) {
     }
 
     // event.trigger is a JSON object; events raised before 2026-11-30 hold it as a JSON string holding the
@@ -25,7 +25,7 @@ public class RuleStatsRepository {
     private static final String SQL = """
             SELECT coalesce((CASE WHEN jsonb_typeof(trigger) = 'string' THEN (trigger #>> '{}')::jsonb
                                   ELSE trigger END) ->> 'rule', '') AS rule,
-                   category, count(*) AS raised
+                   category, count(*) AS raised, count(*) FILTER (WHERE state = 'CLEARED') AS cleared
             FROM event
             WHERE origin = 'rule' AND created_at >= $1 AND created_at < $2
               AND ($3::text[] IS NULL OR cell LIKE ANY($3::text[]))
@@ -48,7 +48,8 @@ public class RuleStatsRepository {
                 .map(rows -> {
                     List<RuleRaises> raises = new ArrayList<>();
                     for (Row r : rows) {
-                        raises.add(new RuleRaises(r.getString("rule"), r.getString("category"), r.getLong("raised")));
+                        raises.add(new RuleRaises(r.getString("rule"), r.getString("category"), r.getLong("raised"),
+                                r.getLong("cleared")));
                     }
                     return raises;
                 }).toCompletionStage();

@@ -1,6 +1,7 @@
 package city.gridcommand.cases;
 
 import static city.gridcommand.cases.CaseAction.ACCEPT;
+import static city.gridcommand.cases.CaseAction.CLEAR;
 import static city.gridcommand.cases.CaseAction.CLOSE;
 import static city.gridcommand.cases.CaseAction.DISPATCH;
 import static city.gridcommand.cases.CaseAction.ESCALATE;
@@ -26,7 +27,7 @@ class StateRulesTest {
 
     /** Written out by hand from the workflow, so a change to CaseAction's table must be made here too. */
     private static final Map<CaseState, Set<CaseAction>> LEGAL = Map.of(
-            CaseState.REPORTED, EnumSet.of(REGISTER, REFUSE, MERGE, ESCALATE),
+            CaseState.REPORTED, EnumSet.of(REGISTER, REFUSE, CLEAR, MERGE, ESCALATE),
             CaseState.REGISTERED, EnumSet.of(MERGE, DISPATCH, ESCALATE),
             CaseState.DISPATCHED, EnumSet.of(ACCEPT, ESCALATE, REASSIGN, SEND_BACK),
             CaseState.HANDLING, EnumSet.of(CaseAction.FEEDBACK, ESCALATE, REASSIGN, SEND_BACK),
@@ -34,6 +35,7 @@ class StateRulesTest {
             CaseState.CLOSED, EnumSet.of(EVALUATE),
             CaseState.REFUSED, EnumSet.noneOf(CaseAction.class),
             CaseState.MERGED, EnumSet.noneOf(CaseAction.class),
+            CaseState.CLEARED, EnumSet.noneOf(CaseAction.class),
             CaseState.EVALUATED, EnumSet.noneOf(CaseAction.class));
 
     private final CaseWorkflow workflow = CaseFixtures.workflow();

@@ -203,7 +203,7 @@ class DetectionConfirmationTest {
     @Test
     void aCooldownAloneRaisesTheFirstDetectionThenMutesTheCamera() {
         DetectionRule crowd = new DetectionRule("camera-crowd", "Crowd", null, "crowd", Severity.YELLOW,
-                "dept-security", true, Set.of("crowd"), 0.7, null, Duration.ofMinutes(30));
+                "dept-security", true, Set.of("crowd"), 0.7, null, Duration.ofMinutes(30), null);
         RuleEngine engine = engine(crowd);
 
         assertThat(see(engine, "cam-1", "crowd", 0)).hasSize(1);

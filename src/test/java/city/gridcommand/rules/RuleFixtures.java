@@ -67,7 +67,7 @@ final class RuleFixtures {
     static DetectionRule confirmedRule(String id, String category, int detections, Duration within,
             boolean orSecondSource, Duration cooldown, String... kinds) {
         return new DetectionRule(id, id, null, category, Severity.YELLOW, "dept-urban", true, Set.of(kinds), 0.7,
-                new DetectionRule.Confirmation(detections, within, orSecondSource), cooldown);
+                new DetectionRule.Confirmation(detections, within, orSecondSource), cooldown, null);
     }
 
     static SilenceRule silence(String id, Duration silentFor, boolean onOffline, SourceKind... senders) {

@@ -30,4 +30,15 @@ public interface CasesSettings {
     /** How often overdue cases are looked for (read by the scheduler). Default 10 seconds. */
     @WithDefault("10s")
     String deadlineScan();
+
+    /**
+     * Close a machine's case nobody has registered once the condition that raised it has cleared (state
+     * CLEARED, by the system). Default true.
+     */
+    @WithDefault("true")
+    boolean autoClear();
+
+    /** How often unregistered machine cases are looked at for clearing (read by the scheduler). Default 30 seconds. */
+    @WithDefault("30s")
+    String clearScan();
 }
