@@ -49,5 +49,7 @@ END $$;
 CREATE TRIGGER event_change_pruned AFTER DELETE ON event_change REFERENCING OLD TABLE AS gone
     FOR EACH STATEMENT EXECUTE FUNCTION change_log_pruned();
 
--- A screen resuming in one street reads its street's changes only (cell_path @> ARRAY[scope]).
-CREATE INDEX event_change_path ON event_change USING gin (cell_path);
+-- A screen resuming in one street reads its street's changes only (cell_path @> ARRAY[scope]). Without
+-- fastupdate: a change's few entries go straight into the index, so a read never scans a pending list
+-- (changes are few next to signals).
+CREATE INDEX event_change_path ON event_change USING gin (cell_path) WITH (fastupdate = off);
