@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 
 /**
  * Writes cases one at a time (they are rare next to signals), each change with its history entry and
- * change-log entry in one transaction, handed to {@code afterCommit} once committed.
+ * change-log entry in one transaction (the change log last, {@link ChangeLog}), handed to
+ * {@code afterCommit} once committed.
  */
 public final class CaseStore {
 
@@ -30,7 +31,8 @@ public final class CaseStore {
     /** Events raised outside a batch of signals (silence), in the order given: raised or joined in one transaction. */
     public CompletionStage<List<EventChange>> raiseAll(List<EventRaise> raises) {
         long now = System.currentTimeMillis();
-        return pool.withTransaction(connection -> EventUpsert.applyAll(connection, raises, now))
+        return pool.withTransaction(connection -> EventUpsert.applyAll(connection, raises, now)
+                        .compose(changes -> ChangeLog.append(connection, changes)))
                 .map(changes -> {
                     afterCommit.accept(changes);
                     return changes;
@@ -40,7 +42,8 @@ public final class CaseStore {
     /** A case from the hotline or a dispatcher: raises it, or joins the open one of its cell and category. */
     public CompletionStage<EventChange> raise(EventRaise raise) {
         long now = System.currentTimeMillis();
-        return committed(pool.withTransaction(connection -> EventUpsert.apply(connection, raise, now)));
+        return committed(pool.withTransaction(connection -> EventUpsert.apply(connection, raise, now)
+                .compose(change -> logged(connection, change))));
     }
 
     /**
@@ -49,7 +52,8 @@ public final class CaseStore {
      */
     public CompletionStage<EventChange> update(UUID id, Function<StoredEvent, CaseUpdate> decide) {
         return committed(pool.withTransaction(connection -> lock(connection, id)
-                .compose(event -> CaseUpdateWriter.write(connection, event, decide.apply(event)))));
+                .compose(event -> CaseUpdateWriter.write(connection, event, decide.apply(event)))
+                .compose(change -> logged(connection, change))));
     }
 
     /**
@@ -101,7 +105,7 @@ public final class CaseStore {
                                             return null;
                                         });
                             }
-                            return chain.map(v -> changes);
+                            return chain.compose(v -> ChangeLog.append(connection, changes));
                         }))
                 .map(changes -> {
                     if (!changes.isEmpty()) {
@@ -116,6 +120,10 @@ public final class CaseStore {
                 .execute(Tuple.of(id)).compose(rows -> rows.iterator().hasNext()
                         ? Future.succeededFuture(EventRows.event(rows.iterator().next()))
                         : Future.failedFuture(new CaseNotFoundException(id)));
+    }
+
+    private static Future<EventChange> logged(SqlConnection connection, EventChange change) {
+        return ChangeLog.append(connection, List.of(change)).map(logged -> logged.get(0));
     }
 
     private CompletionStage<EventChange> committed(Future<EventChange> transaction) {
