@@ -71,7 +71,8 @@ public final class CaseStore {
                             StoredEvent event = rows.iterator().hasNext() ? EventRows.event(rows.iterator().next()) : null;
                             CaseUpdate update = event != null && unchanged.test(event) ? decide.apply(event) : null;
                             return update == null ? Future.succeededFuture(Optional.<EventChange>empty())
-                                    : CaseUpdateWriter.write(connection, event, update).map(Optional::of);
+                                    : CaseUpdateWriter.write(connection, event, update)
+                                            .compose(change -> logged(connection, change)).map(Optional::of);
                         }))
                 .map(change -> {
                     change.ifPresent(c -> afterCommit.accept(List.of(c)));

@@ -106,6 +106,8 @@ class ClearingTest {
                 .body("history[1].actor", equalTo("system")).body("history[1].role", equalTo("system"))
                 .body("history[1].from", equalTo("REPORTED")).body("history[1].to", equalTo("CLEARED"))
                 .body("history[1].note", containsString(sensor + " smoke 0.05 back past 0.15"));
+        assertThat(db.count("SELECT count(*) FROM event_change WHERE event_id = $1 AND type = 'event.updated'"
+                + " AND body->>'state' = 'CLEARED'", UUID.fromString(id))).as("the screens hear of it").isEqualTo(1);
         assertThat(clearedInStats("fire")).isEqualTo(clearedBefore + 1);
         assertThat(clearedByRule("smoke-high")).isEqualTo(ruleClearedBefore + 1);
         assertThat(openCount(cell, "fire")).as("a new fire in the cell would raise a new event").isZero();
