@@ -15,7 +15,7 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
         String username, String password, StaffOptions staff, boolean help, Intensity intensity) {
 
     public static final String DEFAULT_URL = "tcp://127.0.0.1:1883";
-    public static final double DEFAULT_RATE = 500;
+    public static final double DEFAULT_RATE = 2000;
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
     public static final long DEFAULT_SEED = 1;
 
