@@ -58,8 +58,8 @@ import org.junit.jupiter.api.Test;
  * (events other than device faults and workers' terminals) at 0.2–0.5 per base cell per day; no category
  * flooding (each within its expected count plus a wide margin); at most three fires; no cell with more
  * than three events in a city hour; every open event with a running deadline; machine events that cleared
- * before anyone registered them closed as CLEARED by the system; and the staff's on-time closing within
- * 60–95 % of what they closed.
+ * before anyone registered them closed as CLEARED by the system; and the staff's on-time closing rate
+ * (closed on time over registered, as {@code stats/cases} gives it) within 50–95 %.
  */
 @QuarkusTest
 @TestProfile(DayInTheLifeTest.CompressedDay.class)
@@ -154,8 +154,9 @@ class DayInTheLifeTest {
 
         assertThat(day.closed).as("cases the staff closed").isGreaterThanOrEqualTo(10);
         assertThat(day.evaluated).as("cases the staff evaluated").isPositive();
-        assertThat((double) day.closedOnTime / day.closed).as("on-time share of what was closed")
-                .isBetween(0.6, 0.95);
+        // as stats/cases gives it: closed on time over registered (those registered late in the day are
+        // still being handled when it ends, and the late ones wait for their deadline first)
+        assertThat((double) day.closedOnTime / day.registered).as("on-time closing rate").isBetween(0.5, 0.95);
     }
 
     /** The wall time that stands for {@code city} time. */
@@ -250,6 +251,7 @@ class DayInTheLifeTest {
         long cleared;
         long clearedNotBySystem;
         long clearedAfterRegistration;
+        long registered;
         long closed;
         long closedOnTime;
         long evaluated;
@@ -276,6 +278,9 @@ class DayInTheLifeTest {
                     day.openWithoutDeadline++;
                 }
                 String state = row.getString("state");
+                if (row.getLong("registered_at") != null) {
+                    day.registered++;
+                }
                 if (state.equals("CLEARED")) {
                     day.cleared++;
                     if (row.getLong("registered_at") != null) {
@@ -302,9 +307,9 @@ class DayInTheLifeTest {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d cases %s; most in a cell and hour %d; cleared %d; closed %d "
-                    + "(on time %d), evaluated %d", cases(), byCategory, mostInACellAndHour, cleared, closed,
-                    closedOnTime, evaluated);
+            return String.format(Locale.ROOT, "%d cases %s; most in a cell and hour %d; cleared %d; registered %d, "
+                    + "closed %d (on time %d), evaluated %d", cases(), byCategory, mostInACellAndHour, cleared,
+                    registered, closed, closedOnTime, evaluated);
         }
     }
 }

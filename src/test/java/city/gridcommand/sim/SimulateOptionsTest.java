@@ -16,7 +16,7 @@ class SimulateOptionsTest {
         SimulateOptions options = SimulateOptions.parse();
 
         assertThat(options.url()).isEqualTo("tcp://127.0.0.1:1883");
-        assertThat(options.rate()).isEqualTo(500);
+        assertThat(options.rate()).isEqualTo(2000);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.messages()).isNull();
         assertThat(options.baseCells()).isEqualTo(2_000);
