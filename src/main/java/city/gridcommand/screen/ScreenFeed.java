@@ -6,6 +6,8 @@ import city.gridcommand.signal.DeviceStatus;
 import city.gridcommand.signal.Signal;
 import city.gridcommand.signal.WorkerPosition;
 import city.gridcommand.store.EventChange;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.json.JsonObject;
 import jakarta.annotation.PreDestroy;
@@ -32,9 +34,13 @@ public class ScreenFeed implements PlacedSignals {
     private final Map<String, ScreenSession> sessions = new ConcurrentHashMap<>();
     private AutoCloseable following;
 
-    ScreenFeed(ChangeSource changes, ScreenSettings settings) {
+    ScreenFeed(ChangeSource changes, ScreenSettings settings, MeterRegistry registry) {
         this.changes = changes;
         this.settings = settings;
+        Gauge.builder("grid.screen.connections", this, ScreenFeed::screens)
+                .description("live screens open on this instance (/ws/v1/live)").register(registry);
+        Gauge.builder("grid.screen.waiting", this, ScreenFeed::waiting)
+                .description("messages waiting in the live screens' outbound queues").register(registry);
     }
 
     /** A session joins before it reads anything, so every change after it joined reaches it. */
@@ -61,6 +67,15 @@ public class ScreenFeed implements PlacedSignals {
     /** The open sessions (for tests and metrics). */
     Collection<ScreenSession> sessions() {
         return sessions.values();
+    }
+
+    /** How many screens are open on this instance. */
+    public int screens() {
+        return (int) sessions.values().stream().filter(session -> !session.isClosed()).count();
+    }
+
+    private double waiting() {
+        return sessions.values().stream().mapToInt(ScreenSession::waiting).sum();
     }
 
     void change(EventChange change) {

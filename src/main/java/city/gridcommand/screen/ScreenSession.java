@@ -209,6 +209,12 @@ final class ScreenSession {
         return lastHeard;
     }
 
+    boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
     int waiting() {
         return queue.messages();
     }
