@@ -3,6 +3,7 @@ package city.gridcommand.app;
 import city.gridcommand.grid.GridService;
 import city.gridcommand.ingest.mqtt.IngestMetrics;
 import city.gridcommand.ingest.mqtt.MqttIngestLifecycle;
+import city.gridcommand.live.ChangeTail;
 import city.gridcommand.live.EventTopicPublisher;
 import city.gridcommand.registry.SenderDirectory;
 import city.gridcommand.rules.runtime.SenderMemory;
@@ -28,16 +29,18 @@ class StartupSequence {
     private final SenderMemory memory;
     private final PartitionMaintainer partitions;
     private final EventTopicPublisher eventTopics;
+    private final ChangeTail changeTail;
     private final IngestMetrics metrics;
     private final MqttIngestLifecycle ingest;
 
     StartupSequence(GridService grid, SenderDirectory senders, SenderMemory memory, PartitionMaintainer partitions,
-            EventTopicPublisher eventTopics, IngestMetrics metrics, MqttIngestLifecycle ingest) {
+            EventTopicPublisher eventTopics, ChangeTail changeTail, IngestMetrics metrics, MqttIngestLifecycle ingest) {
         this.grid = grid;
         this.senders = senders;
         this.memory = memory;
         this.partitions = partitions;
         this.eventTopics = eventTopics;
+        this.changeTail = changeTail;
         this.metrics = metrics;
         this.ingest = ingest;
     }
@@ -53,15 +56,19 @@ class StartupSequence {
         partitions.maintain();
         // 5. the publisher of event changes (grid/v1/events/{cell}), before anything can change
         eventTopics.start();
-        // 6. the broker connections, their meters first: messages flow from here on
+        // 6. this instance's tail of the change log (every instance's changes, for live screens), from its position now
+        changeTail.start();
+        // 7. the broker connections, their meters first: messages flow from here on
         metrics.register();
         ingest.start();
-        LOG.info("started: grid, registry, sender memory, partitions, event topics, ingest");
+        LOG.info("started: grid, registry, sender memory, partitions, event topics, change tail, ingest");
     }
 
     void stop(@Observes ShutdownEvent event) {
-        // the reverse: stop taking messages and drain, stop publishing, then the embedded broker and database
+        // the reverse: stop taking messages and drain, stop following the log and publishing, then the embedded
+        // broker and database
         ingest.stop();
+        changeTail.stop();
         eventTopics.stop();
         GridCommandMain.stopEmbedded();
     }

@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * Writes cases one at a time (they are rare next to signals), each change with its history entry and
- * change-log entry in one transaction, handed to {@code afterCommit} once committed.
+ * change-log entry in one transaction (the change log last, {@link ChangeLog}), handed to
+ * {@code afterCommit} once committed.
  */
 public final class CaseStore {
 
@@ -28,7 +29,8 @@ public final class CaseStore {
     /** Events raised outside a batch of signals (silence), in the order given: raised or joined in one transaction. */
     public CompletionStage<List<EventChange>> raiseAll(List<EventRaise> raises) {
         long now = System.currentTimeMillis();
-        return pool.withTransaction(connection -> EventUpsert.applyAll(connection, raises, now))
+        return pool.withTransaction(connection -> EventUpsert.applyAll(connection, raises, now)
+                        .compose(changes -> ChangeLog.append(connection, changes)))
                 .map(changes -> {
                     afterCommit.accept(changes);
                     return changes;
@@ -38,7 +40,8 @@ public final class CaseStore {
     /** A case from the hotline or a dispatcher: raises it, or joins the open one of its cell and category. */
     public CompletionStage<EventChange> raise(EventRaise raise) {
         long now = System.currentTimeMillis();
-        return committed(pool.withTransaction(connection -> EventUpsert.apply(connection, raise, now)));
+        return committed(pool.withTransaction(connection -> EventUpsert.apply(connection, raise, now)
+                .compose(change -> logged(connection, change))));
     }
 
     /**
@@ -47,7 +50,8 @@ public final class CaseStore {
      */
     public CompletionStage<EventChange> update(UUID id, Function<StoredEvent, CaseUpdate> decide) {
         return committed(pool.withTransaction(connection -> lock(connection, id)
-                .compose(event -> CaseUpdateWriter.write(connection, event, decide.apply(event)))));
+                .compose(event -> CaseUpdateWriter.write(connection, event, decide.apply(event)))
+                .compose(change -> logged(connection, change))));
     }
 
     /**
@@ -76,7 +80,7 @@ public final class CaseStore {
                                             return null;
                                         });
                             }
-                            return chain.map(v -> changes);
+                            return chain.compose(v -> ChangeLog.append(connection, changes));
                         }))
                 .map(changes -> {
                     if (!changes.isEmpty()) {
@@ -91,6 +95,10 @@ public final class CaseStore {
                 .execute(Tuple.of(id)).compose(rows -> rows.iterator().hasNext()
                         ? Future.succeededFuture(EventRows.event(rows.iterator().next()))
                         : Future.failedFuture(new CaseNotFoundException(id)));
+    }
+
+    private static Future<EventChange> logged(SqlConnection connection, EventChange change) {
+        return ChangeLog.append(connection, List.of(change)).map(logged -> logged.get(0));
     }
 
     private CompletionStage<EventChange> committed(Future<EventChange> transaction) {

@@ -4,7 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
-/** Writes a case update (every mutable column), its history entry and its change-log entry. */
+/**
+ * Writes a case update (every mutable column) and its history entry; the change is logged by the caller
+ * ({@link ChangeLog#append}, last in its transaction).
+ */
 final class CaseUpdateWriter {
 
     private static final String UPDATE = """
@@ -28,7 +31,6 @@ final class CaseUpdateWriter {
                 .compose(after -> CaseHistory.append(connection, after, after.updatedAt(), update.action(),
                                 update.actor(), update.role(), before.state(), after.state(), update.note(),
                                 update.attachments(), update.detail())
-                        .map(v -> new EventChange(EventChange.UPDATED, after, 0, after.updatedAt())))
-                .compose(change -> ChangeLog.log(connection, change));
+                        .map(v -> new EventChange(EventChange.UPDATED, after, 0, after.updatedAt())));
     }
 }

@@ -14,7 +14,8 @@ import java.util.UUID;
  * Raises an event, or joins the open event of the same (cell, category): one INSERT ... ON CONFLICT on
  * the partial unique index of open events, so concurrent writers and instances agree on exactly one.
  * A join counts the signal, adds its source if new and raises the severity to the higher one. A raise
- * gets its first history entry (collect); every raise or join is logged to the change log.
+ * gets its first history entry (collect). Every raise or join is a change the caller logs with
+ * {@link ChangeLog#append} as the last statement of its transaction.
  */
 public final class EventUpsert {
 
@@ -37,7 +38,10 @@ public final class EventUpsert {
     private EventUpsert() {
     }
 
-    /** Each raise in turn, in the order given (the order in which the events' rows are locked). */
+    /**
+     * Each raise in turn, in the order given (the order in which the events' rows are locked); completes
+     * with their changes, not yet logged.
+     */
     static Future<List<EventChange>> applyAll(SqlConnection connection, List<EventRaise> raises, long now) {
         List<EventChange> changes = new ArrayList<>(raises.size());
         Future<Void> chain = Future.succeededFuture();
@@ -50,7 +54,7 @@ public final class EventUpsert {
         return chain.map(v -> changes);
     }
 
-    /** Raises or joins, records a raise in the history as collected by {@code actor}, logs the change. */
+    /** Raises or joins and records a raise in the history as collected by {@code actor}; the change is not logged yet. */
     static Future<EventChange> apply(SqlConnection connection, EventRaise r, long now) {
         Tuple params = Tuple.from(new Object[] {UUID.randomUUID(), r.cell(), r.cellPath().toArray(String[]::new),
                 r.category(), r.severity(), r.department(), r.origin(), r.reporter(), r.reportId(), new JsonObject(r.trigger()),
@@ -66,7 +70,6 @@ public final class EventUpsert {
                     return CaseHistory.append(connection, event, now, "collect", r.collectedBy(), "system", null, event.state(),
                                     r.description(), List.of(), detail)
                             .map(v -> new EventChange(EventChange.RAISED, event, 0, now));
-                })
-                .compose(change -> ChangeLog.log(connection, change));
+                });
     }
 }

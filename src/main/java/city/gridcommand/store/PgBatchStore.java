@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * Writes a batch in one transaction: one multi-row INSERT per feed present in the batch, the worker
  * cell changes its positions settled, the cases its new worker reports open or join, the events its
  * new signals' rule triggers raise or join (as {@link EventRaising} decides) (with their change-log
- * entries), and its dead letters, including one for each conflicting duplicate (a stored key with
- * another payload: {@link Duplicates}). Failures are sorted by SQLSTATE into "the data was refused"
+ * entries, written last: {@link ChangeLog}), and its dead letters, including one for each conflicting
+ * duplicate (a stored key with another payload: {@link Duplicates}). Failures are sorted by SQLSTATE into "the data was refused"
  * (permanent) and "the database is unavailable" (retry).
  * Event changes are handed to {@code afterCommit} once they are durable.
  */
@@ -150,7 +150,12 @@ public final class PgBatchStore implements BatchStore {
             letters.addAll(batch.conflictLetters);
             return letters.isEmpty() ? Future.succeededFuture() : FeedInserts.DEAD_LETTER.run(connection, letters);
         }).mapEmpty();
-        return chain;
+        // last before the commit: the change log's seqs are taken under a lock held until the commit
+        return chain.compose(v -> ChangeLog.append(connection, List.copyOf(batch.changes))).map(logged -> {
+            batch.changes.clear();
+            batch.changes.addAll(logged);
+            return null;
+        });
     }
 
     /** Only signals new to the database raise or join events: a redelivered duplicate changes nothing. */
