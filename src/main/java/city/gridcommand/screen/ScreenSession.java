@@ -1,6 +1,8 @@
 package city.gridcommand.screen;
 
+import city.gridcommand.store.ChangePage;
 import city.gridcommand.store.EventChange;
+import city.gridcommand.store.LogPosition;
 import city.gridcommand.store.ScreenSnapshotRepository.ScreenSnapshot;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -95,7 +97,7 @@ final class ScreenSession {
         }).thenCompose(ignored -> catchUp()).thenRun(this::goLive);
     }
 
-    private CompletionStage<Void> snapshot(ChangeSource.Position position, boolean resync) {
+    private CompletionStage<Void> snapshot(LogPosition position, boolean resync) {
         return sources.snapshots().apply(scope).thenAccept(snapshot -> {
             synchronized (lock) {
                 snapshot.events().forEach(counts::put);
@@ -111,7 +113,7 @@ final class ScreenSession {
     }
 
     /** Resuming: the counts start from the scope's open events now; the changes after {@code since} follow. */
-    private CompletionStage<Void> resume(long since, ChangeSource.Page first) {
+    private CompletionStage<Void> resume(long since, ChangePage first) {
         return sources.snapshots().apply(scope).thenAccept(snapshot -> {
             synchronized (lock) {
                 snapshot.events().forEach(counts::put);

@@ -1,6 +1,8 @@
 package city.gridcommand.screen;
 
+import city.gridcommand.store.ChangePage;
 import city.gridcommand.store.EventChange;
+import city.gridcommand.store.LogPosition;
 import city.gridcommand.store.StoredEvent;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -58,14 +60,14 @@ final class MemoryChangeLog implements ChangeSource {
     }
 
     @Override
-    public synchronized CompletionStage<Position> position() {
-        return CompletableFuture.completedFuture(new Position(epoch, log.size()));
+    public synchronized CompletionStage<LogPosition> position() {
+        return CompletableFuture.completedFuture(new LogPosition(epoch, log.size()));
     }
 
     @Override
-    public synchronized CompletionStage<Page> after(long since, String scope, int limit) {
+    public synchronized CompletionStage<ChangePage> after(long since, String scope, int limit) {
         if (since + 1 < oldestRetained) {
-            return CompletableFuture.completedFuture(new Page(List.of(), true));
+            return CompletableFuture.completedFuture(new ChangePage(List.of(), true, oldestRetained));
         }
         List<EventChange> page = new ArrayList<>();
         for (int i = (int) since; i < log.size() && page.size() < limit; i++) {
@@ -73,7 +75,7 @@ final class MemoryChangeLog implements ChangeSource {
                 page.add(log.get(i));
             }
         }
-        return CompletableFuture.completedFuture(new Page(page, false));
+        return CompletableFuture.completedFuture(new ChangePage(page, false, oldestRetained));
     }
 
     @Override
