@@ -218,6 +218,51 @@ class LiveScreenTest {
         assertThat(resync.getString("epoch")).isEqualTo(epoch);
     }
 
+    @Test
+    void workersAndDevicesOfItsScopeMoveOnTheScreenAndAreInTheNextSnapshot() {
+        ScreenClient streetTwo = screen("scope=" + STREET_TWO, TestTokens.screen(STREET_TWO));
+        ScreenClient streetOne = screen("scope=" + STREET_ONE, TestTokens.screen(STREET_ONE));
+        snapshotOf(streetTwo);
+        snapshotOf(streetOne);
+        String worker = "wrk-live-" + run;
+        String sensor = "smk-status-" + run;
+        as(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"sensor\",\"lat\":22.51,\"lon\":114.035}")
+                .put("/api/v1/devices/" + sensor).then().statusCode(201);
+        long ts = System.currentTimeMillis();
+        try (TestPublisher publisher = TestPublisher.connect(brokerUrl)) {
+            for (int i = 0; i < 5; i++) {
+                publisher.publish("grid/v1/workers/" + worker + "/location", "{\"ts\":" + (ts + i) + ",\"seq\":" + (i + 1)
+                        + ",\"lat\":22.51,\"lon\":" + (114.031 + i * 0.001) + ",\"accuracy\":5}");
+            }
+            publisher.publish("grid/v1/devices/" + sensor + "/status", "{\"ts\":" + ts + ",\"online\":false}");
+        }
+        await().atMost(WAIT).until(() -> streetTwo.ofType("worker.moved").stream()
+                .anyMatch(m -> m.getJsonObject("data").getLong("ts") == ts + 4));
+        JsonObject moved = streetTwo.ofType("worker.moved").stream()
+                .filter(m -> m.getJsonObject("data").getLong("ts") == ts + 4).findFirst().orElseThrow().getJsonObject("data");
+        assertThat(moved.getString("id")).isEqualTo(worker);
+        assertThat(moved.getString("cell")).isEqualTo(SmallCity.EAST_CELL);
+        assertThat(moved.getDouble("lon")).isCloseTo(114.035, org.assertj.core.data.Offset.offset(1e-9));
+        await().atMost(WAIT).until(() -> streetTwo.ofType("device.status").stream()
+                .anyMatch(m -> sensor.equals(m.getJsonObject("data").getString("id"))));
+        JsonObject status = streetTwo.ofType("device.status").stream()
+                .filter(m -> sensor.equals(m.getJsonObject("data").getString("id"))).findFirst().orElseThrow();
+        assertThat(status.getJsonObject("data").getBoolean("online")).isFalse();
+        assertThat(status.getJsonObject("data").getString("cell")).isEqualTo(SmallCity.EAST_CELL);
+        assertThat(streetOne.ofType("worker.moved")).noneMatch(m -> worker.equals(m.getJsonObject("data").getString("id")));
+
+        // a screen opened now finds the worker where it was last, and the device offline
+        await().atMost(WAIT).until(() -> {
+            ScreenClient later = ScreenClient.open(root, "scope=" + SmallCity.EAST_CELL, TestTokens.screen(STREET_TWO));
+            screens.add(later);
+            JsonObject data = snapshotOf(later).getJsonObject("data");
+            boolean workerThere = data.getJsonArray("workers").stream().map(JsonObject.class::cast)
+                    .anyMatch(w -> worker.equals(w.getString("id")) && w.getLong("ts") == ts + 4);
+            return workerThere && data.getInteger("onDuty") >= 1
+                    && data.getJsonObject("devices").getInteger("offline") >= 1;
+        });
+    }
+
     /** The change log's seqs after {@code since} of events under the scope, in order. */
     private List<Long> seqsAfter(long since, String scope) {
         List<Long> seqs = new ArrayList<>();
