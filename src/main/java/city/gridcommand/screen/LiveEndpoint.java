@@ -77,13 +77,25 @@ public class LiveEndpoint {
 
     private CompletionStage<Caller> signIn(WebSocketConnection connection, LiveQuery query) {
         if (query.ticket() != null) {
-            return CompletableFuture.completedFuture(tickets.redeem(query.ticket()).orElse(null));
+            return tickets.redeem(query.ticket(), query.scope(), host(connection.handshakeRequest().remoteAddress()))
+                    .thenApply(caller -> caller.orElse(null));
         }
         String authorization = connection.handshakeRequest().header("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return CompletableFuture.completedFuture(null);
         }
         return bearer.caller(authorization.substring(7).trim());
+    }
+
+    /** The host of {@code host:port} ({@code [v6]:port} too), as the audit trail keeps addresses. */
+    static String host(String address) {
+        if (address == null) {
+            return null;
+        }
+        int colon = address.lastIndexOf(':');
+        String host = colon > 0 && address.indexOf(':') == colon || address.startsWith("[")
+                ? address.substring(0, colon) : address;
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     private void start(WebSocketConnection connection, Caller caller, LiveQuery query) {

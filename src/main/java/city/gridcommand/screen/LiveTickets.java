@@ -1,155 +1,70 @@
 package city.gridcommand.screen;
 
 import city.gridcommand.access.Caller;
-import city.gridcommand.access.CellScope;
 import city.gridcommand.access.StaffRole;
+import city.gridcommand.audit.AuditEntry;
+import city.gridcommand.audit.AuditLog;
 import city.gridcommand.signin.BuiltInIssuer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.jboss.logging.Logger;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Short-lived, single-use tickets a browser passes in the WebSocket's query ({@code ?ticket=}), since a
- * browser cannot set an {@code Authorization} header on an upgrade. A ticket is the caller's identity,
- * roles, cells and unit with an expiry and an id, signed with HMAC-SHA256 under a secret every instance
- * shares ({@link ScreenSettings#ticketSecret()}), so any instance redeems one another made without asking
- * a store. An instance redeems each ticket id once; the same ticket handed to a second instance within its
- * lifetime is not caught there (see the report on single use across instances).
+ * browser cannot set an {@code Authorization} header on an upgrade. A ticket is signed text any instance
+ * reads ({@link TicketCodec}); it is used up by its redemption's entry in the audit trail
+ * ({@code live.redeem}, target the ticket's id), which PostgreSQL stores once per ticket whichever instance
+ * redeems it, so a ticket opens one screen, on any instance, once. Issuing it is recorded too
+ * ({@code live.ticket}).
  */
 @ApplicationScoped
 public class LiveTickets {
 
-    private static final Logger LOG = Logger.getLogger(LiveTickets.class);
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder UNB64 = Base64.getUrlDecoder();
-
-    /** A ticket and when it stops being accepted. */
+    /** A ticket and when it stops being accepted, as {@code POST /api/v1/live/tickets} answers it. */
     public record Ticket(String ticket, long expiresAt) {
     }
 
-    private final ScreenSettings settings;
-    private final byte[] secret;
-    private final LongSupplier clock;
-    /** Ticket ids redeemed here, until they expire. */
-    private final Map<String, Long> redeemed = new ConcurrentHashMap<>();
+    private final TicketCodec codec;
+    private final AuditLog audit;
 
     @Inject
-    LiveTickets(ScreenSettings settings, BuiltInIssuer issuer) {
-        this(settings, secret(settings, issuer), System::currentTimeMillis);
+    LiveTickets(ScreenSettings settings, BuiltInIssuer issuer, AuditLog audit) {
+        this(new TicketCodec(settings, issuer), audit);
     }
 
-    LiveTickets(ScreenSettings settings, byte[] secret, LongSupplier clock) {
-        this.settings = settings;
-        this.secret = secret.clone();
-        this.clock = clock;
+    LiveTickets(TicketCodec codec, AuditLog audit) {
+        this.codec = codec;
+        this.audit = audit;
     }
 
-    /** A new ticket for the caller. */
-    public Ticket issue(Caller caller) {
-        long expiresAt = clock.getAsLong() + settings.ticketLifetime().toMillis();
-        JsonObject claims = new JsonObject().put("sub", caller.subject())
-                .put("roles", new JsonArray(caller.roles().stream().map(StaffRole::wireName).sorted().toList()))
-                .put("cells", new JsonArray(caller.scope().everywhere() ? List.of("*") : caller.scope().roots()))
-                .put("unit", caller.unit()).put("exp", expiresAt).put("jti", UUID.randomUUID().toString());
-        String body = B64.encodeToString(claims.encode().getBytes(StandardCharsets.UTF_8));
-        return new Ticket(body + "." + B64.encodeToString(mac(body)), expiresAt);
+    /** A new ticket for the caller; {@code id} names it in the audit trail. */
+    Issued issue(Caller caller) {
+        TicketCodec.Ticket ticket = codec.issue(caller);
+        return new Issued(new Ticket(ticket.ticket(), ticket.expiresAt()), ticket.id());
+    }
+
+    /** An issued ticket and its id. */
+    record Issued(Ticket ticket, String id) {
     }
 
     /**
-     * The caller a ticket was issued to; empty when it is not one of ours, has expired or was redeemed
-     * here already. Redeeming it uses it up.
+     * The caller a ticket was issued to, once: empty when it is not one of ours, has expired or was
+     * redeemed before (here or on another instance). Redeeming it for a screen of {@code scope} from
+     * {@code address} uses it up.
      */
-    public Optional<Caller> redeem(String ticket) {
-        long now = clock.getAsLong();
-        redeemed.values().removeIf(expiry -> expiry < now);
-        int dot = ticket == null ? -1 : ticket.indexOf('.');
-        if (dot <= 0) {
-            return Optional.empty();
+    CompletionStage<Optional<Caller>> redeem(String ticket, String scope, String address) {
+        Optional<TicketCodec.Claims> claims = codec.read(ticket);
+        if (claims.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
         }
-        String body = ticket.substring(0, dot);
-        byte[] signature;
-        JsonObject claims;
-        try {
-            signature = UNB64.decode(ticket.substring(dot + 1));
-            if (!MessageDigest.isEqual(signature, mac(body))) {
-                return Optional.empty();
-            }
-            claims = new JsonObject(new String(UNB64.decode(body), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException | DecodeException e) {
-            return Optional.empty();
-        }
-        long expiresAt = claims.getLong("exp", 0L);
-        if (expiresAt < now || redeemed.putIfAbsent(claims.getString("jti", ""), expiresAt) != null) {
-            return Optional.empty();
-        }
-        Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
-        for (Object role : claims.getJsonArray("roles", new JsonArray())) {
-            StaffRole known = StaffRole.fromWire(String.valueOf(role));
-            if (known != null) {
-                roles.add(known);
-            }
-        }
-        List<String> cells = claims.getJsonArray("cells", new JsonArray()).stream().map(String::valueOf).toList();
-        return Optional.of(new Caller(claims.getString("sub"), roles, CellScope.of(cells), claims.getString("unit")));
-    }
-
-    private byte[] mac(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
-    private static byte[] secret(ScreenSettings settings, BuiltInIssuer issuer) {
-        if (settings.ticketSecret().isPresent()) {
-            String configured = settings.ticketSecret().get();
-            if (configured.length() < 32) {
-                throw new IllegalStateException("grid.screen.ticket-secret must be at least 32 characters");
-            }
-            return sha256(configured.getBytes(StandardCharsets.UTF_8));
-        }
-        if (issuer.active() && issuer.key().isPresent()) {
-            byte[] key = issuer.key().get().privateKey().getEncoded();
-            byte[] labelled = new byte[key.length + 13];
-            System.arraycopy("screen-ticket".getBytes(StandardCharsets.US_ASCII), 0, labelled, 0, 13);
-            System.arraycopy(key, 0, labelled, 13, key.length);
-            return sha256(labelled);
-        }
-        LOG.warnf("grid.screen.ticket-secret is not set: live tickets are signed with a secret of this instance "
-                + "alone, made at %s, and redeem only here (set GRID_SCREEN_TICKET_SECRET on every instance)",
-                Instant.now());
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return random;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        Caller caller = claims.get().caller();
+        List<String> roles = caller.roles().stream().map(StaffRole::wireName).sorted().toList();
+        AuditEntry redeemed = AuditEntry.of(caller.subject(), roles, address, AuditEntry.LIVE_REDEEM, claims.get().id(),
+                scope, Map.of("expiresAt", claims.get().expiresAt()));
+        return audit.recordOnce(redeemed).thenApply(first -> first ? Optional.of(caller) : Optional.empty());
     }
 }

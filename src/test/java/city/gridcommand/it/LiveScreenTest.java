@@ -170,6 +170,11 @@ class LiveScreenTest {
         snapshotOf(first);
         ScreenClient again = screen("scope=" + STREET_ONE + "&ticket=" + ticket, null);
         assertThat(again.closeCode(WAIT)).as("a ticket is used once").isEqualTo(4401);
+        // its issue and its one redemption are in the audit trail, under the ticket's id
+        String ticketId = new JsonObject(new String(java.util.Base64.getUrlDecoder()
+                .decode(ticket.substring(0, ticket.indexOf('.'))), java.nio.charset.StandardCharsets.UTF_8)).getString("jti");
+        assertThat(as(ADMIN).queryParam("target", ticketId).get("/api/v1/audit").then().statusCode(200).extract()
+                .jsonPath().getList("items.action", String.class)).containsExactly("live.redeem", "live.ticket");
 
         ScreenClient outside = screen("scope=" + STREET_TWO, TestTokens.screen(STREET_ONE));
         assertThat(outside.closeCode(WAIT)).isEqualTo(4403);

@@ -25,4 +25,12 @@ class LiveQueryTest {
         assertThat(LiveQuery.parse("scope=440305&since=yesterday").problem()).startsWith("since:");
         assertThat(LiveQuery.parse("scope=440305&since=-3").problem()).startsWith("since:");
     }
+
+    @Test
+    void theAuditTrailKeepsTheHostOfAnAddress() {
+        assertThat(LiveEndpoint.host("127.0.0.1:54321")).isEqualTo("127.0.0.1");
+        assertThat(LiveEndpoint.host("[::1]:54321")).isEqualTo("::1");
+        assertThat(LiveEndpoint.host("10.0.0.7")).isEqualTo("10.0.0.7");
+        assertThat(LiveEndpoint.host(null)).isNull();
+    }
 }

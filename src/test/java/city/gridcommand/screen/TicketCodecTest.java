@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class LiveTicketsTest {
+class TicketCodecTest {
 
     private static final byte[] SECRET = "a shared secret of every instance".getBytes();
     private static final Caller SCREEN = new Caller("screen-1", Set.of(StaffRole.SCREEN),
@@ -20,36 +20,37 @@ class LiveTicketsTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000);
 
-    private LiveTickets tickets(byte[] secret) {
+    private TicketCodec tickets(byte[] secret) {
         ScreenSettings settings = new ScreenSettingsForTests(Duration.ofSeconds(30));
-        return new LiveTickets(settings, secret, now::get);
+        return new TicketCodec(settings, secret, now::get);
     }
 
     @Test
-    void aTicketStandsForItsCallerOnAnyInstanceWithTheSameSecretOnce() {
-        LiveTickets one = tickets(SECRET);
-        LiveTickets other = tickets(SECRET);
-        LiveTickets.Ticket ticket = one.issue(SCREEN);
+    void aTicketStandsForItsCallerOnAnyInstanceWithTheSameSecret() {
+        TicketCodec one = tickets(SECRET);
+        TicketCodec other = tickets(SECRET);
+        TicketCodec.Ticket ticket = one.issue(SCREEN);
         assertThat(ticket.expiresAt()).isEqualTo(now.get() + 30_000);
 
-        Optional<Caller> redeemed = other.redeem(ticket.ticket());
-        assertThat(redeemed).contains(SCREEN);
-        assertThat(other.redeem(ticket.ticket())).as("used").isEmpty();
+        Optional<TicketCodec.Claims> read = other.read(ticket.ticket());
+        assertThat(read.map(TicketCodec.Claims::caller)).contains(SCREEN);
+        assertThat(read.map(TicketCodec.Claims::id)).contains(ticket.id());
+        assertThat(one.issue(SCREEN).id()).as("every ticket an id of its own").isNotEqualTo(ticket.id());
     }
 
     @Test
     void anExpiredForgedOrForeignTicketIsRefused() {
-        LiveTickets one = tickets(SECRET);
+        TicketCodec one = tickets(SECRET);
         String ticket = one.issue(SCREEN).ticket();
-        assertThat(tickets("another secret of another service".getBytes()).redeem(ticket)).isEmpty();
+        assertThat(tickets("another secret of another service".getBytes()).read(ticket)).isEmpty();
         String body = ticket.substring(0, ticket.indexOf('.'));
         String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(java.util.Base64.getUrlDecoder().decode(body)).replace("440305001", "*").getBytes())
                 + ticket.substring(ticket.indexOf('.'));
-        assertThat(one.redeem(forged)).as("cells widened").isEmpty();
-        assertThat(one.redeem("not-a-ticket")).isEmpty();
-        assertThat(one.redeem(null)).isEmpty();
+        assertThat(one.read(forged)).as("cells widened").isEmpty();
+        assertThat(one.read("not-a-ticket")).isEmpty();
+        assertThat(one.read(null)).isEmpty();
         now.addAndGet(30_001);
-        assertThat(one.redeem(ticket)).as("expired").isEmpty();
+        assertThat(one.read(ticket)).as("expired").isEmpty();
     }
 }
