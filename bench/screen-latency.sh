@@ -8,7 +8,8 @@
 #      every event.raised on every screen: arrival minus trigger.ts;
 #      meanwhile the service's heap (jvm_memory_used_bytes, area heap, from the management port) and the
 #      grid_screen_connections gauge are sampled every second;
-#   then prints a Markdown table (screens held, arrivals/expected, p50/p95/p99/max ms, heap before and the
+#   then prints a Markdown table (screens held, arrivals/expected, p50/p95/p99/max ms; the same raises'
+#   p50/p99 on grid/v1/events/#, published by the writer without the change-log tail; heap before and the
 #   most during the run) and stops everything it started (and nothing else).
 #
 # Build first:  ./mvnw package -DskipTests && ./mvnw -q -f bench/pom.xml package
@@ -99,9 +100,11 @@ start_service() {
   SCREEN="$(mint_token "$SERVICE_JAR" "$key" --user bench-screen --role screen --cells "$district" --ttl 12h)"
 }
 
-metric() { # name [label filter]: the sum of a metric's samples on the management port
+metric() { # name [label filter]: the sum of a metric's samples on the management port (the value is the
+  # line's last field: label values may hold spaces, "G1 Eden Space")
   curl -s --max-time 2 "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" \
-    | awk -v n="$1" -v f="${2:-}" '$1 ~ "^"n"({|$)" && index($1, f) { s += $2 } END { printf "%.0f", s }'
+    | awk -v n="$1" -v f="${2:-}" '(index($0, n "{") == 1 || index($0, n " ") == 1) && index($0, f) { s += $NF }
+        END { printf "%.0f", s }'
 }
 mib() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1048576 }'; }
 
@@ -128,7 +131,7 @@ for n in "${COUNTS[@]}"; do
   val() { sed -n "s/.*\b$1=\([-0-9]*\).*/\1/p" <<<"$line"; }
   heap_max="$(awk 'BEGIN { m = 0 } $1 > m { m = $1 } END { print m }' "$TMP/samples-$n")"
   held="$(awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print m }' "$TMP/samples-$n")"
-  echo "| $n | $held | $(val received)/$(val expected) | $(val closed) | $(val p50) | $(val p95) | $(val p99) | $(val max) | $(mib "$heap_before") | $(mib "$heap_max") |" >>"$TMP/rows"
+  echo "| $n | $held | $(val received)/$(val expected) | $(val closed) | $(val p50) | $(val p95) | $(val p99) | $(val max) | $(val topic_p50) | $(val topic_p99) | $(mib "$heap_before") | $(mib "$heap_max") |" >>"$TMP/rows"
   stop_pid "$SVC_PID" service; SVC_PID=""
 done
 
@@ -138,7 +141,7 @@ cat <<TABLE
 
 $MACHINE, $(date +%F); build $THIS, embedded mode, demo city, scope $district; $SIGNALS readings at $RATE/s per run, each raising one event; service $SERVICE_JAVA_OPTS.
 
-| screens | held (gauge) | arrivals | closed | p50 ms | p95 ms | p99 ms | max ms | heap before MiB | heap max MiB |
-|---|---|---|---|---|---|---|---|---|---|
+| screens | held (gauge) | arrivals | closed | p50 ms | p95 ms | p99 ms | max ms | topic p50 ms | topic p99 ms | heap before MiB | heap max MiB |
+|---|---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$TMP/rows")
 TABLE
