@@ -72,6 +72,8 @@ public class ChangeTail {
             return;
         }
         position = Await.result(log.position()).seq();
+        reading = false;
+        readAgain = false;
         thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "change-tail");
             t.setDaemon(true);

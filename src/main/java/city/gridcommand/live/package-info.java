@@ -1,7 +1,11 @@
 /**
- * The publish stage: committed event changes go to the one {@code EventChangeRelay}, which hands them to
- * whoever shows them: today {@code EventTopicPublisher} ({@code grid/v1/events/{cellCode}}).
+ * The publish stage: committed event changes go to the one {@code EventChangeRelay}, which hands this
+ * instance's own changes to whoever shows them: today {@code EventTopicPublisher}
+ * ({@code grid/v1/events/{cellCode}}). {@code ChangeTail} follows the durable change log instead, so it
+ * hands on every instance's changes in seq order (for live screens), woken by PostgreSQL notifications
+ * ({@code ChangeNotifications}) and a poll.
  *
- * <p>Depends on {@code store} (the change's record) and {@code ingest.mqtt} (the broker settings).
+ * <p>Depends on {@code store} (the change's record, the change-log reader) and {@code ingest.mqtt} (the
+ * broker settings).
  */
 package city.gridcommand.live;

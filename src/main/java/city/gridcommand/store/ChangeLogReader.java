@@ -36,7 +36,7 @@ public class ChangeLogReader {
             ORDER BY c.seq""";
     private static final String EVERYTHING = PAGE.formatted("");
     /** cell_path holds the cell and every cell above it, so a cell's scope is the changes whose path has it (GIN). */
-    private static final String SCOPED = PAGE.formatted("AND cell_path @> ARRAY[$3::text]");
+    static final String SCOPED = PAGE.formatted("AND cell_path @> ARRAY[$3::text]");
 
     private final Pool pool;
 

@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * cell changes its positions settled, the cases its new worker reports open or join, the events its
  * new signals' rule triggers raise or join (as {@link EventRaising} decides) (with their change-log
  * entries, written last: {@link ChangeLog}), and its dead letters, including one for each conflicting
- * duplicate (a stored key with another payload: {@link Duplicates}). Failures are sorted by SQLSTATE into "the data was refused"
- * (permanent) and "the database is unavailable" (retry).
+ * duplicate (a stored key with another payload: {@link Duplicates}). Failures are sorted by SQLSTATE
+ * into "the data was refused" (permanent) and "the database is unavailable" (retry).
  * Event changes are handed to {@code afterCommit} once they are durable.
  */
 public final class PgBatchStore implements BatchStore {
