@@ -33,12 +33,12 @@ public class ScreenSnapshotRepository {
                 WHERE ts >= $2 ORDER BY worker_id, ts DESC, seq DESC) latest
             WHERE cell LIKE $1 ORDER BY worker_id""";
 
-    // a device's online state is its latest status by arrival (device_status_arrival), as for /latest
+    // a device's online state is its latest status by arrival, as for /latest; a status's cell is its device's
+    // (devices do not move), so the scope's statuses are found first (device_status_cell)
     private static final String DEVICES = """
             SELECT count(*) FILTER (WHERE online) AS online, count(*) FILTER (WHERE NOT online) AS offline FROM (
-                SELECT DISTINCT ON (device_id) online, cell FROM device_status
-                ORDER BY device_id, received_at DESC, ts DESC) latest
-            WHERE cell LIKE $1""";
+                SELECT DISTINCT ON (device_id) online FROM device_status WHERE cell LIKE $1
+                ORDER BY device_id, received_at DESC, ts DESC) latest""";
 
     private final Pool pool;
 
