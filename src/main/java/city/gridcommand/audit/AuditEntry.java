@@ -54,10 +54,18 @@ public record AuditEntry(Long id, Long at, String actor, List<String> roles, Str
     public static final String DEADLETTERS_REPLAY = "deadletters.replay";
     /** A sign-in. */
     public static final String AUTH_LOGIN = "auth.login";
+    /** A ticket for the live feed issued ({@code POST /api/v1/live/tickets}); target: the ticket's id. */
+    public static final String LIVE_TICKET = "live.ticket";
+    /**
+     * A live-feed ticket redeemed: a screen opened with it; target: the ticket's id, cell: the screen's
+     * scope. Stored once per ticket whatever the instance, which is what makes a ticket single-use.
+     */
+    public static final String LIVE_REDEEM = "live.redeem";
 
     /** Every action named above, in that order. */
     public static final List<String> ACTIONS = List.of(GRID_IMPORT, RULES_REPLACE, DEVICE_PUT, DEVICE_DELETE,
-            WORKER_PUT, WORKER_DELETE, CASE_CREATE, CASE_TRANSITION, DEADLETTERS_REPLAY, AUTH_LOGIN);
+            WORKER_PUT, WORKER_DELETE, CASE_CREATE, CASE_TRANSITION, DEADLETTERS_REPLAY, AUTH_LOGIN, LIVE_TICKET,
+            LIVE_REDEEM);
 
     /** The actor of changes the service makes on its own. */
     public static final String SYSTEM = "system";

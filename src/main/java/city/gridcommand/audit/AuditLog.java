@@ -17,6 +17,13 @@ public interface AuditLog {
      */
     CompletionStage<Void> record(AuditEntry entry);
 
+    /**
+     * Appends the entry unless one of the same action and target is stored already; true when this call
+     * stored it. Of concurrent calls for one action and target, from any instance, exactly one stores it
+     * (a use-once claim recorded in the trail, e.g. a redeemed ticket).
+     */
+    CompletionStage<Boolean> recordOnce(AuditEntry entry);
+
     /** A page of entries, newest first (by id), as the query filters them. */
     CompletionStage<List<AuditEntry>> page(AuditQuery query);
 

@@ -6,6 +6,7 @@ import city.gridcommand.signal.Detection;
 import city.gridcommand.signal.Signal;
 import city.gridcommand.signal.SignalSource;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * The message path, stage by stage: <b>decode</b> (topic and payload, validated), <b>admit</b> (the
@@ -16,6 +17,8 @@ import java.util.List;
  */
 public final class IngestPipeline {
 
+    private static final Logger LOG = Logger.getLogger(IngestPipeline.class);
+
     private final SignalDecoder decoder;
     private final Admission admission;
     private final Locator locator;
@@ -23,9 +26,16 @@ public final class IngestPipeline {
     private final WriteBehind writeBehind;
     private final IngestCounters counters;
     private final int maxDeadLetterBytes;
+    private final PlacedSignals placed;
 
     public IngestPipeline(SignalDecoder decoder, Admission admission, Locator locator, Judge judge,
             WriteBehind writeBehind, IngestCounters counters, int maxDeadLetterBytes) {
+        this(decoder, admission, locator, judge, writeBehind, counters, maxDeadLetterBytes, PlacedSignals.NONE);
+    }
+
+    public IngestPipeline(SignalDecoder decoder, Admission admission, Locator locator, Judge judge,
+            WriteBehind writeBehind, IngestCounters counters, int maxDeadLetterBytes, PlacedSignals placed) {
+        this.placed = placed;
         this.decoder = decoder;
         this.admission = admission;
         this.locator = locator;
@@ -51,9 +61,18 @@ public final class IngestPipeline {
             Placement placement = locator.place(signal);
             counters.placed(address.source(), placement);
             List<EventTrigger> triggers = judge.judge(signal, placement);
+            tell(signal, placement);
             writeBehind.add(PendingItem.accepted(signal, placement, triggers, message.payload(), message.ack()));
         } catch (RejectedMessageException e) {
             reject(e, message, address.source(), address.senderId());
+        }
+    }
+
+    private void tell(Signal signal, Placement placement) {
+        try {
+            placed.placed(signal, placement);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "a listener of placed signals failed on %s %s", signal.source(), signal.senderId());
         }
     }
 

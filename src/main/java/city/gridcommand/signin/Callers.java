@@ -41,8 +41,22 @@ public class Callers {
      * @throws AuthenticationFailedException when the token's cells claim is not a list of cell codes
      */
     public Caller current() {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken)) {
             throw new UnauthorizedException("a bearer token is required");
+        }
+        return of(identity, settings);
+    }
+
+    /**
+     * The caller an identity verified from a token stands for (a WebSocket's upgrade request, which has no
+     * request scope of its own).
+     *
+     * @throws AuthenticationFailedException when the identity holds no token or its cells claim is not a
+     *         list of cell codes
+     */
+    public static Caller of(SecurityIdentity identity, AuthSettings settings) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
+            throw new AuthenticationFailedException("a bearer token is required");
         }
         Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
         for (String role : identity.getRoles()) {

@@ -34,6 +34,15 @@ public class AuditRepository implements AuditLog {
             INSERT INTO audit_entry (at, actor, roles, address, action, target, cell, detail)
             VALUES (coalesce($1::timestamptz, now()), $2, $3, $4, $5, $6, $7, $8::jsonb)""";
 
+    /** The same, unless an entry of the action and target exists; callers hold the (action, target) lock. */
+    private static final String APPEND_ONCE = """
+            INSERT INTO audit_entry (at, actor, roles, address, action, target, cell, detail)
+            SELECT coalesce($1::timestamptz, now()), $2, $3, $4, $5, $6, $7, $8::jsonb
+            WHERE NOT EXISTS (SELECT 1 FROM audit_entry WHERE action = $5 AND target = $6)""";
+
+    /** A transaction-scoped lock on one (action, target), so two claims of it are taken one after the other. */
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
+
     /** cell: a prefix of the code (codes nest by prefix); starts_with is a range scan on the "C" collation. */
     private static final String PAGE = """
             SELECT %s
@@ -58,11 +67,25 @@ public class AuditRepository implements AuditLog {
 
     @Override
     public CompletionStage<Void> record(AuditEntry entry) {
-        Tuple params = Tuple.from(new Object[] {time(entry.at()), PgText.clean(entry.actor()),
+        return pool.preparedQuery(APPEND).execute(params(entry)).<Void>mapEmpty().toCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<Boolean> recordOnce(AuditEntry entry) {
+        if (entry.target() == null) {
+            throw new IllegalArgumentException("a use-once entry needs its target");
+        }
+        String key = "audit:" + PgText.clean(entry.action()) + ":" + PgText.clean(entry.target());
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCK).execute(Tuple.of(key))
+                .compose(locked -> connection.preparedQuery(APPEND_ONCE).execute(params(entry)))
+                .map(rows -> rows.rowCount() == 1)).toCompletionStage();
+    }
+
+    private static Tuple params(AuditEntry entry) {
+        return Tuple.from(new Object[] {time(entry.at()), PgText.clean(entry.actor()),
                 entry.roles().stream().map(PgText::clean).toArray(String[]::new), PgText.clean(entry.address()),
                 PgText.clean(entry.action()), PgText.clean(entry.target()), PgText.clean(entry.cell()),
                 new JsonObject(storable(entry.detail()))});
-        return pool.preparedQuery(APPEND).execute(params).<Void>mapEmpty().toCompletionStage();
     }
 
     @Override

@@ -52,6 +52,7 @@ class DependencyRulesTest {
             "embedded",
             "signin",
             "api",
+            "screen",
             "app");
 
     /** The domain core: plain Java, unit-tested in milliseconds. */

@@ -190,4 +190,18 @@ class AuditLogTest {
         assertThat(byActor(admin, 100)).extracting(AuditEntry::at).containsExactly(T0 + 5 * MINUTE,
                 T0 + 4 * MINUTE, T0 + 3 * MINUTE, T0 + MINUTE, T0);
     }
+
+    @Test
+    void ofConcurrentUseOnceClaimsOfOneTargetExactlyOneIsStored() {
+        String ticket = "ticket-" + run;
+        List<java.util.concurrent.CompletableFuture<Boolean>> claims = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            claims.add(audit.recordOnce(AuditEntry.of("screen-" + i, List.of("screen"), null, AuditEntry.LIVE_REDEEM,
+                    ticket, "440305", Map.of())).toCompletableFuture());
+        }
+        assertThat(claims.stream().filter(java.util.concurrent.CompletableFuture::join).count()).isEqualTo(1);
+        assertThat(page(new AuditQuery(null, AuditEntry.LIVE_REDEEM, ticket, null, null, null, null, 100))).hasSize(1);
+        assertThat(Await.result(audit.recordOnce(AuditEntry.of("screen-late", List.of("screen"), null,
+                AuditEntry.LIVE_REDEEM, ticket, "440305", Map.of())))).isFalse();
+    }
 }

@@ -1,0 +1,12 @@
+/**
+ * The live feed of command screens, {@code /ws/v1/live}: tickets ({@code POST /api/v1/live/tickets},
+ * {@code LiveTickets}), the WebSocket adapter ({@code LiveEndpoint}), one connection's state and outbound
+ * queue ({@code ScreenSession}, {@code OutboundQueue}), the snapshot ({@code SnapshotReader}) and the
+ * fan-out of the change log's tail and of ingest's worker positions and device statuses to the screens of
+ * their scope ({@code ScreenFeed}).
+ *
+ * <p>Depends on {@code api} (problem+json, the audit trail of a request), {@code signin} (who calls),
+ * {@code live} (the tail), {@code store} (the change log, the snapshot's SQL), {@code audit} (a ticket
+ * redeemed once), {@code ingest} (placed signals), {@code locate} (the grid in force) and {@code access}.
+ */
+package city.gridcommand.screen;
