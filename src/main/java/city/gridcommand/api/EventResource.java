@@ -5,6 +5,9 @@ import city.gridcommand.access.CellScope;
 import city.gridcommand.access.StaffRole;
 import city.gridcommand.signin.Callers;
 import city.gridcommand.audit.AuditEntry;
+import city.gridcommand.cases.Actor;
+import city.gridcommand.cases.CaseAction;
+import city.gridcommand.cases.runtime.CaseService;
 import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.event.EventRaise;
 import city.gridcommand.geo.CellLocation;
@@ -56,8 +59,12 @@ public class EventResource {
     public record EventPage(List<Map<String, Object>> items, String next) {
     }
 
-    /** An event with its history, oldest entry first. */
-    public record EventDetail(Map<String, Object> event, List<HistoryEntry> history) {
+    /**
+     * An event with its history, oldest entry first, and the workflow steps the caller's token may take on
+     * it now (wire names, e.g. {@code register}; empty for a screen, an admin, or a caller whose turn it is
+     * not).
+     */
+    public record EventDetail(Map<String, Object> event, List<HistoryEntry> history, List<String> allowedActions) {
     }
 
     /** A case reported by phone or raised by a dispatcher; a position ({@code lat}/{@code lon}) or a base {@code cell}. */
@@ -67,15 +74,17 @@ public class EventResource {
 
     private final EventRepository events;
     private final CaseStore cases;
+    private final CaseService workflow;
     private final EventRaising raising;
     private final LiveGrid liveGrid;
     private final Callers callers;
     private final AuditTrail audit;
 
-    EventResource(EventRepository events, CaseStore cases, EventRaising raising, LiveGrid liveGrid, Callers callers,
-            AuditTrail audit) {
+    EventResource(EventRepository events, CaseStore cases, CaseService workflow, EventRaising raising,
+            LiveGrid liveGrid, Callers callers, AuditTrail audit) {
         this.events = events;
         this.cases = cases;
+        this.workflow = workflow;
         this.raising = raising;
         this.liveGrid = liveGrid;
         this.callers = callers;
@@ -124,7 +133,8 @@ public class EventResource {
     @GET
     @Path("/{id}")
     public CompletionStage<EventDetail> get(@PathParam("id") String id) {
-        CellScope scope = callers.current().scope();
+        Caller caller = callers.current();
+        CellScope scope = caller.scope();
         UUID uuid = uuid(id);
         return events.find(uuid).thenCompose(event -> {
             if (event == null) {
@@ -133,7 +143,10 @@ public class EventResource {
             if (!scope.covers(event.cell())) {
                 throw ProblemException.outsideScope(null, event.cell(), scope);
             }
-            return events.history(uuid).thenApply(history -> new EventDetail(event.body().getMap(), history));
+            List<String> allowed = workflow.allowedActions(event, Actor.of(caller)).stream()
+                    .map(CaseAction::wireName).toList();
+            return events.history(uuid).thenApply(history -> new EventDetail(event.body().getMap(), history,
+                    allowed));
         });
     }
 
