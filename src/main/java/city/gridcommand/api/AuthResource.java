@@ -9,6 +9,10 @@ import city.gridcommand.signin.DemoPeople;
 import city.gridcommand.signin.SigningKey;
 import city.gridcommand.signin.TokenMinter;
 import city.gridcommand.audit.AuditEntry;
+import city.gridcommand.geo.Cell;
+import city.gridcommand.geo.CellKind;
+import city.gridcommand.geo.Grid;
+import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.signin.Callers;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
@@ -50,9 +54,10 @@ public class AuthResource {
 
     /**
      * Who the verified token says calls: subject, the roles this service knows, the cells (each with
-     * everything under it, or {@code ["*"]}) and the unit. What a screen starts from; nothing is looked up.
+     * everything under it, or {@code ["*"]}) and the unit; and {@code scopes}, the cells of the grid in force
+     * a screen may start from: the token's cells that are in the grid, or for {@code *} the grid's roots.
      */
-    public record Me(String subject, List<String> roles, List<String> cells, String unit) {
+    public record Me(String subject, List<String> roles, List<String> cells, String unit, List<String> scopes) {
     }
 
     private final BuiltInIssuer issuer;
@@ -60,13 +65,16 @@ public class AuthResource {
     private final AuthSettings settings;
     private final AuditTrail audit;
     private final Callers callers;
+    private final LiveGrid liveGrid;
 
-    AuthResource(BuiltInIssuer issuer, DemoPeople people, AuthSettings settings, AuditTrail audit, Callers callers) {
+    AuthResource(BuiltInIssuer issuer, DemoPeople people, AuthSettings settings, AuditTrail audit, Callers callers,
+            LiveGrid liveGrid) {
         this.issuer = issuer;
         this.people = people;
         this.settings = settings;
         this.audit = audit;
         this.callers = callers;
+        this.liveGrid = liveGrid;
     }
 
     /** The caller as the token says ({@link Me}), with either issuer. */
@@ -77,8 +85,12 @@ public class AuthResource {
         Caller caller = callers.current();
         List<String> roles = java.util.Arrays.stream(StaffRole.values()).filter(caller::has)
                 .map(StaffRole::wireName).toList();
+        Grid grid = liveGrid.snapshot().grid();
         List<String> cells = caller.scope().everywhere() ? List.of("*") : caller.scope().roots();
-        return new Me(caller.subject(), roles, cells, caller.unit());
+        List<String> scopes = caller.scope().everywhere()
+                ? grid.cells().stream().filter(c -> c.parent() == null && c.kind() == CellKind.BASE).map(Cell::code).toList()
+                : cells.stream().filter(code -> grid.cell(code) != null).toList();
+        return new Me(caller.subject(), roles, cells, caller.unit(), scopes);
     }
 
     @PermitAll
