@@ -19,6 +19,7 @@ export class CellMap {
     this.map.attributionControl.setPrefix(false);
     this.outline = null;
     this.children = null;
+    this.others = null;
     this.layers = new Map();
     this.counts = new Map();
     this.eventLayer = L.layerGroup().addTo(this.map);
@@ -44,7 +45,14 @@ export class CellMap {
     this.outline = outline.addTo(this.map);
     this.map.fitBounds(bounds, { padding: [16, 16] });
     const labelled = children.features.length <= 80;
+    // special and overlay cells (a school, a police beat) as dashed outlines: events count in base cells
+    this.others = L.geoJSON(children, {
+      filter: feature => feature.properties.kind !== 'base',
+      style: { color: '#b9c6d3', weight: 1, dashArray: '4 4', fill: false },
+      interactive: false,
+    }).addTo(this.map);
     this.children = L.geoJSON(children, {
+      filter: feature => feature.properties.kind === 'base',
       style: () => this.style('NONE'),
       onEachFeature: (feature, layer) => {
         const p = feature.properties;
@@ -60,7 +68,7 @@ export class CellMap {
   }
 
   clear() {
-    [this.outline, this.children].forEach(layer => layer && layer.remove());
+    [this.outline, this.children, this.others].forEach(layer => layer && layer.remove());
     this.layers.clear();
     this.counts.clear();
     this.eventLayer.clearLayers();
