@@ -26,6 +26,8 @@ export class CellMap {
     this.workerLayer = L.layerGroup().addTo(this.map);
     this.workers = new Map();
     this.map.setView([31.23, 121.47], 11);
+    // a wall screen or a laptop window resized: the scope fills the map again
+    this.map.on('resize', () => this.outline && this.map.fitBounds(this.outline.getBounds(), { padding: [16, 16] }));
   }
 
   setTiles(url, attribution) {
@@ -36,6 +38,7 @@ export class CellMap {
 
   /** Draws the scope's outline and its children; answers the scope's cell view {feature, path, children}. */
   async show(code) {
+    this.map.invalidateSize(); // the container was hidden until sign-in, or resized
     const cell = await api(`/api/v1/grids/${encodeURIComponent(code)}`);
     const outline = L.geoJSON(cell.feature, { style: { color: '#e6edf3', weight: 3, fill: false }, interactive: false });
     const bounds = outline.getBounds();

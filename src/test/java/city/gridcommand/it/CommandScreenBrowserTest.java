@@ -141,6 +141,24 @@ class CommandScreenBrowserTest {
         assertThat(text(By.cssSelector("#detail .action-error"))).contains("'to'");
         assertThat(text(By.cssSelector("#detail [data-field='state']"))).isEqualTo("已立案");
 
+        // readable on the wall and on a laptop: map left, list and figures right, the detail over the map
+        shoot("command-screen-1920x1080.png");
+        for (org.openqa.selenium.Dimension size : List.of(new org.openqa.selenium.Dimension(1366, 768),
+                new org.openqa.selenium.Dimension(1920, 1080))) {
+            browser.manage().window().setSize(size);
+            wait.until(d -> rect(By.id("map")).getX() == 0 && rect(By.cssSelector("aside.side")).getX() > 0);
+            org.openqa.selenium.Rectangle map = rect(By.id("map"));
+            org.openqa.selenium.Rectangle side = rect(By.cssSelector("aside.side"));
+            org.openqa.selenium.Rectangle panel = rect(By.id("detail"));
+            int width = ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth")).intValue();
+            assertThat(map.getX() + map.getWidth()).as("map left of the list at " + size).isLessThanOrEqualTo(side.getX());
+            assertThat(side.getX() + side.getWidth()).as("list inside the window at " + size).isLessThanOrEqualTo(width);
+            assertThat(map.getWidth()).as("the map the wider part at " + size).isGreaterThan(side.getWidth());
+            assertThat(panel.getX() + panel.getWidth()).as("detail over the map at " + size).isLessThanOrEqualTo(side.getX());
+            assertThat(panel.getX()).isGreaterThanOrEqualTo(0);
+            shoot("command-screen-" + size.getWidth() + "x" + size.getHeight() + ".png");
+        }
+
         // English
         click(By.cssSelector("#screen .lang-en"));
         wait.until(ExpectedConditions.textToBe(By.id("signout"), "Sign out"));
@@ -237,6 +255,20 @@ class CommandScreenBrowserTest {
             d.findElement(by).click();
             return true;
         });
+    }
+
+    private org.openqa.selenium.Rectangle rect(By by) {
+        return browser.findElement(by).getRect();
+    }
+
+    /** A screenshot in target/, for a reader of the layout. */
+    private void shoot(String name) {
+        try {
+            java.nio.file.Files.write(java.nio.file.Path.of("target", name),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String text(By by) {
