@@ -37,7 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code /api/v1/events}: events (cases) by cell subtree, state, severity, category and time, newest
+ * {@code /api/v1/events}: events (cases) by cell subtree, state, open or not, severity, category and time, newest
  * first; one with its full history; and a new case from the hotline (12345) or a dispatcher, which joins
  * the open case of its cell and category if there is one.
  *
@@ -95,7 +95,7 @@ public class EventResource {
             StaffRole.LEADER_NAME, StaffRole.WORKER_NAME, StaffRole.SCREEN_NAME, StaffRole.SERVICE_NAME })
     @GET
     public CompletionStage<EventPage> list(@QueryParam("cell") String cell, @QueryParam("state") String state,
-            @QueryParam("severity") String severity, @QueryParam("category") String category,
+            @QueryParam("open") String open, @QueryParam("severity") String severity, @QueryParam("category") String category,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") String before,
             @QueryParam("limit") String limit) {
         CellScope scope = callers.current().scope();
@@ -118,7 +118,7 @@ public class EventResource {
                 subtree = within.get(0); // one subtree: found through the cell_path index
             }
         }
-        EventQuery query = new EventQuery(subtree, within, blankToNull(state), severityOrNull(severity),
+        EventQuery query = new EventQuery(subtree, within, blankToNull(state), openOrNull(open), severityOrNull(severity),
                 blankToNull(category), QueryParams.optionalLong("from", from), QueryParams.optionalLong("to", to),
                 cursor(before), QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         if (within != null && within.isEmpty()) {
@@ -227,6 +227,18 @@ public class EventResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("severity", "'severity' must be GREEN, YELLOW or RED");
         }
+    }
+
+    /** {@code open}: absent any, {@code true} the open ones (REPORTED to FEEDBACK), {@code false} the others. */
+    private static Boolean openOrNull(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.badField("open", "'open' must be true or false");
+        };
     }
 
     private static String cursor(String before) {

@@ -83,7 +83,7 @@ async function go(code) {
 /** The scope's events and colours from REST (on a scope change and after a step). */
 async function reload() {
   const [page, stats] = await Promise.all([
-    api(`/api/v1/events?cell=${encodeURIComponent(state.scope)}&limit=500`),
+    api(`/api/v1/events?cell=${encodeURIComponent(state.scope)}&open=true&limit=1000`),
     api(`/api/v1/stats/cells?scope=${encodeURIComponent(state.scope)}`),
   ]);
   list.set(page.items);

@@ -42,9 +42,9 @@ export class Live {
     this.state('connecting');
     let ticket;
     try {
-      ticket = await api('/api/v1/live/tickets', { method: 'POST', body: { scope: this.scope } });
+      ticket = await api('/api/v1/live/tickets', { method: 'POST' });
     } catch (problem) {
-      if (problem instanceof Problem && [404, 405, 403, 401].includes(problem.status)) {
+      if (problem instanceof Problem && problem.status >= 400 && problem.status < 500 && problem.status !== 429) {
         this.state('off'); // no live feed here (yet), or not for this token: REST only
         return;
       }

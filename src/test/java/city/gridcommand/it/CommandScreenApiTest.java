@@ -138,6 +138,22 @@ class CommandScreenApiTest {
     }
 
     @Test
+    void theListTakesOpenOrNot() {
+        String id = raise(SmallCity.MIDDLE_WEST_CELL, "YELLOW");
+        assertThat(id).isNotNull();
+        String list = "/api/v1/events?cell=" + SmallCity.MIDDLE_WEST_CELL + "&limit=1000";
+        assertThat(as(DISPATCHER).get(list + "&open=true").then().statusCode(200).extract().jsonPath()
+                .getList("items.id", String.class)).contains(id);
+        as(DISPATCHER).contentType(ContentType.JSON).body("{\"action\":\"refuse\",\"note\":\"not ours\"}")
+                .post("/api/v1/events/" + id + "/transitions").then().statusCode(200);
+        assertThat(as(DISPATCHER).get(list + "&open=true").then().statusCode(200).extract().jsonPath()
+                .getList("items.id", String.class)).doesNotContain(id);
+        assertThat(as(DISPATCHER).get(list + "&open=false").then().statusCode(200).extract().jsonPath()
+                .getList("items.state", String.class)).contains("REFUSED").doesNotContain("REPORTED", "REGISTERED");
+        as(DISPATCHER).get(list + "&open=yes").then().statusCode(400).body("field", equalTo("open"));
+    }
+
+    @Test
     void meIsWhatTheTokenSays() {
         as(TestTokens.handler("h-7", "dept-fire", STREET_ONE)).get("/api/v1/auth/me").then().statusCode(200)
                 .body("subject", equalTo("h-7")).body("roles", equalTo(List.of("handler")))

@@ -191,6 +191,18 @@ class CommandScreenBrowserTest {
         wait.until(d -> !d.findElement(By.id("signin-error")).getText().isBlank());
         assertThat(text(By.id("signin-error"))).contains("登录失败").contains("password");
         assertThat(browser.findElement(By.id("screen")).isDisplayed()).isFalse();
+
+        // a token the service refuses (401) is back at the sign-in, saying so
+        if (browser.findElement(By.cssSelector("#signin-form details")).getAttribute("open") == null) {
+            click(By.cssSelector("#signin-form summary"));
+        }
+        visible(By.id("signin-token"));
+        browser.findElement(By.id("signin-token")).sendKeys(TestTokens.builder().subject("x").roles("dispatcher")
+                .cells("440305").strangerKey().sign());
+        click(By.id("signin-token-submit"));
+        wait.until(ExpectedConditions.textToBe(By.id("signin-error"), "登录已失效，请重新登录"));
+        assertThat(browser.findElement(By.id("screen")).isDisplayed()).isFalse();
+        assertThat(((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('grid.token')")).isNull();
     }
 
     private void signInWithToken(String token) {
