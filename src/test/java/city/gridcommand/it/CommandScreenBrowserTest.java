@@ -118,6 +118,10 @@ class CommandScreenBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("path.cell")).size() == baseChildren(place.community()));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#breadcrumb a.current"), name(place.community())));
 
+        // the figures of the scope count the event
+        wait.until(d -> Integer.parseInt(d.findElement(By.cssSelector("#figures [data-figure='today'] .value"))
+                .getText().trim()) >= 1);
+
         // the list, the detail, a step with a note
         By row = By.cssSelector("#events tr[data-event='" + place.event() + "']");
         visible(row);
@@ -173,8 +177,10 @@ class CommandScreenBrowserTest {
         for (String token : List.of(TestTokens.screen(place.street()), TestTokens.worker("w-screen-test", place.street()))) {
             signInWithToken(token);
             visible(row);
-            click(row);
+            // the event's dot on the map opens it as its row does
+            click(By.cssSelector("path.event-marker[data-event='" + place.event() + "']"));
             visible(By.cssSelector("#detail .no-actions"));
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#detail [data-field='state']"), "已立案"));
             assertThat(browser.findElements(By.cssSelector("#detail button[data-action]"))).isEmpty();
             click(By.id("signout"));
             visible(By.id("signin-form"));
