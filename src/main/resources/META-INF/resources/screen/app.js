@@ -8,13 +8,20 @@ import { Detail } from './detail.js';
 import { Live } from './live.js';
 
 const $ = id => document.getElementById(id);
-const state = { me: null, scope: null, view: null, categories: new Map(), names: new Map(), map: null };
+const state = { me: null, scope: null, view: null, categories: new Map(), departments: new Map(), names: new Map(),
+  map: null };
 
 const categoryName = code => {
   const c = state.categories.get(code);
   return c ? (document.documentElement.lang === 'en' ? c.nameEn : c.nameZh) || code : code;
 };
 const cellName = code => state.names.get(code) || code;
+const departmentName = code => {
+  const d = state.departments.get(code);
+  return d ? (document.documentElement.lang === 'en' ? d.nameEn : d.nameZh) || code : code;
+};
+const who = () => `${state.me.subject} · ${state.me.roles.map(r => t(`role.${r}`)).join(', ')}`;
+let refreshFigures = null;
 
 function problem(error) {
   const box = $('problem');
@@ -33,6 +40,16 @@ function showSignIn(message) {
   $('signin').hidden = false;
   $('signin-error').textContent = message || '';
   live && live.stop();
+  // nothing of the last person's screen stays in the page for the next one
+  if (state.map) {
+    state.map.clear();
+    state.map.clearWorkers();
+    list.set([]);
+    detail.close();
+    figures.clear();
+    $('breadcrumb').replaceChildren();
+    $('who').textContent = '';
+  }
 }
 
 async function start() {
@@ -43,16 +60,17 @@ async function start() {
   }
   $('signin').hidden = true;
   $('screen').hidden = false;
-  $('who').textContent = `${state.me.subject} · ${state.me.roles.join(', ')}`;
+  $('who').textContent = who();
   if (!state.map) {
     state.map = new CellMap($('map'), { onDrill: code => go(code), onEvent: id => openEvent(id) });
     list = new EventList($('events'), $('events-empty'), { onOpen: id => openEvent(id), categoryName, cellName });
     figures = new Figures($('figures'));
-    detail = new Detail($('detail'), { categoryName, cellName, onChanged: changed });
+    detail = new Detail($('detail'), { categoryName, cellName, departmentName, onChanged: changed });
     live = new Live({ onSnapshot: snapshot, onEvent: eventChanged, onWorker: p => state.map.worker(p),
       onStats: s => state.map.colour(s.cells || []), onState: liveState });
     api('/api/v1/screen/settings').then(s => state.map.setTiles(s.tileUrl, s.tileAttribution)).catch(() => {});
   }
+  api('/api/v1/departments').then(list => list.forEach(d => state.departments.set(d.code, d))).catch(() => {});
   api('/api/v1/categories').then(c => {
     c.categories.forEach(cat => state.categories.set(cat.code, cat));
     list.render();
@@ -161,6 +179,13 @@ function eventChanged(event) {
   list.upsert(event);
   state.map.showEvents(list.open());
   detail.changed(event);
+  // the day's counts moved: read them again, at most every five seconds while events keep coming
+  if (!refreshFigures) {
+    refreshFigures = setTimeout(() => {
+      refreshFigures = null;
+      figures.load(state.scope).catch(() => {});
+    }, 5000);
+  }
 }
 
 function snapshot(data, replace) {
@@ -214,6 +239,7 @@ onLanguage(() => {
     list.render();
     figures.render();
     if (!$('detail').hidden) detail.render();
+    if (state.me) $('who').textContent = who();
     liveState($('live-state').dataset.state);
     state.map && state.map.showEvents(list.open());
   }

@@ -15,9 +15,10 @@ function el(tag, attrs = {}, ...children) {
 const NEEDS_TO = new Set(['dispatch', 'reassign', 'merge']);
 
 export class Detail {
-  constructor(element, { categoryName, cellName, onChanged }) {
+  constructor(element, { categoryName, cellName, departmentName, onChanged }) {
     this.element = element;
     this.categoryName = categoryName;
+    this.departmentName = departmentName;
     this.cellName = cellName;
     this.onChanged = onChanged;
     this.id = null;
@@ -40,6 +41,7 @@ export class Detail {
 
   close() {
     this.id = null;
+    this.data = null;
     this.element.hidden = true;
   }
 
@@ -58,10 +60,10 @@ export class Detail {
         field('detail.state', t(`state.${e.state}`)),
         field('detail.severity', el('span', { class: `sev sev-${e.severity}` }, t(`severity.${e.severity}`))),
         field('detail.cell', `${this.cellName(e.cell)} (${e.cell})`),
-        field('detail.level', e.level),
-        field('detail.department', e.department),
+        field('detail.level', e.level && t(`caseLevel.${e.level}`)),
+        field('detail.department', e.department && this.departmentName(e.department)),
         field('detail.assignee', e.assignee),
-        field('detail.origin', e.origin),
+        field('detail.origin', e.origin && t(`origin.${e.origin}`)),
         field('detail.reporter', e.reporter),
         field('detail.description', e.description),
         field('detail.created', time(e.createdAt)),

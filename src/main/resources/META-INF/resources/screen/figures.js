@@ -32,6 +32,12 @@ export class Figures {
     this.render();
   }
 
+  clear() {
+    this.figures = null;
+    this.cases = null;
+    this.element.replaceChildren();
+  }
+
   /** The live feed's counts of the moment ({onDuty, devices}). */
   live({ onDuty, devices }) {
     if (!this.figures) {

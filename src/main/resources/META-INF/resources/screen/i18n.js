@@ -29,6 +29,10 @@ const zh = {
   'detail.noActions': '当前身份不能对此事件执行操作', 'detail.done': '已{action}',
   'live.on': '实时', 'live.off': '非实时', 'live.connecting': '连接中…',
   'problem.generic': '请求失败 ({status})',
+  'caseLevel.cell': '网格', 'caseLevel.street': '街道', 'caseLevel.district': '区',
+  'origin.rule': '自动发现', 'origin.report': '网格员上报', 'origin.hotline': '12345 热线', 'origin.dispatcher': '调度员',
+  'role.admin': '管理员', 'role.dispatcher': '调度员', 'role.supervisor': '监督员', 'role.handler': '处置部门',
+  'role.leader': '网格长', 'role.worker': '网格员', 'role.screen': '大屏', 'role.service': '服务账号',
 };
 
 const en = {
@@ -62,6 +66,10 @@ const en = {
   'detail.noActions': 'Your sign-in takes no step on this event', 'detail.done': '{action}: done',
   'live.on': 'Live', 'live.off': 'Not live', 'live.connecting': 'Connecting…',
   'problem.generic': 'Request failed ({status})',
+  'caseLevel.cell': 'Cell', 'caseLevel.street': 'Street', 'caseLevel.district': 'District',
+  'origin.rule': 'Detected', 'origin.report': 'Grid worker', 'origin.hotline': 'Hotline 12345', 'origin.dispatcher': 'Dispatcher',
+  'role.admin': 'Admin', 'role.dispatcher': 'Dispatcher', 'role.supervisor': 'Supervisor', 'role.handler': 'Department',
+  'role.leader': 'Cell leader', 'role.worker': 'Grid worker', 'role.screen': 'Screen', 'role.service': 'Service',
 };
 
 const dictionaries = { zh, en };

@@ -46,7 +46,7 @@ export class CellMap {
     const children = await api(`/api/v1/grids/${encodeURIComponent(code)}/children?zoom=${zoom}`);
     this.clear();
     this.outline = outline.addTo(this.map);
-    this.map.fitBounds(bounds, { padding: [16, 16] });
+    this.map.fitBounds(bounds, { padding: [16, 16], animate: false });
     const labelled = children.features.length <= 80;
     // special and overlay cells (a school, a police beat) as dashed outlines: events count in base cells
     this.others = L.geoJSON(children, {
@@ -72,6 +72,9 @@ export class CellMap {
 
   clear() {
     [this.outline, this.children, this.others].forEach(layer => layer && layer.remove());
+    this.outline = null;
+    this.children = null;
+    this.others = null;
     this.layers.clear();
     this.counts.clear();
     this.eventLayer.clearLayers();

@@ -75,6 +75,9 @@ class CommandScreenBrowserTest {
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1920,1080", "--lang=zh-CN");
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -85,6 +88,7 @@ class CommandScreenBrowserTest {
     @AfterEach
     void closeBrowser() throws java.io.IOException {
         if (browser != null) {
+            browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(e -> System.out.println("BROWSER " + e));
             // what the browser showed last, for a failure's reader
             java.nio.file.Files.write(java.nio.file.Path.of("target", "command-screen-last.png"),
                     ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
