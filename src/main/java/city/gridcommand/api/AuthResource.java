@@ -9,6 +9,12 @@ import city.gridcommand.signin.DemoPeople;
 import city.gridcommand.signin.SigningKey;
 import city.gridcommand.signin.TokenMinter;
 import city.gridcommand.audit.AuditEntry;
+import city.gridcommand.geo.Cell;
+import city.gridcommand.geo.CellKind;
+import city.gridcommand.geo.Grid;
+import city.gridcommand.locate.LiveGrid;
+import city.gridcommand.signin.Callers;
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,12 +31,13 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The built-in issuer's public doors, the only API routes answered without a token:
+ * Sign-in. The built-in issuer's public doors, the only API routes answered without a token:
  * {@code GET /api/v1/auth/jwks}, the public key every token is verified with (for other services and
  * gateways), and {@code POST /api/v1/auth/login} {@code {"user":"dispatcher","password":"demo"}}, the demo
  * city's people signing in ({@link DemoPeople}). Both answer 404 when an external identity provider
  * issues the tokens; the login also without the demo city. Each sign-in is recorded in the audit trail
- * ({@code auth.login}) with the person signed in as its actor, before the token is answered.
+ * ({@code auth.login}) with the person signed in as its actor, before the token is answered. And, with any
+ * issuer, {@code GET /api/v1/auth/me}: who the verified token says calls, where a screen starts.
  */
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,16 +52,45 @@ public class AuthResource {
             List<String> cells, String unit) {
     }
 
+    /**
+     * Who the verified token says calls: subject, the roles this service knows, the cells (each with
+     * everything under it, or {@code ["*"]}) and the unit; and {@code scopes}, the cells of the grid in force
+     * a screen may start from: the token's cells that are in the grid, or for {@code *} the grid's roots.
+     */
+    public record Me(String subject, List<String> roles, List<String> cells, String unit, List<String> scopes) {
+    }
+
     private final BuiltInIssuer issuer;
     private final DemoPeople people;
     private final AuthSettings settings;
     private final AuditTrail audit;
+    private final Callers callers;
+    private final LiveGrid liveGrid;
 
-    AuthResource(BuiltInIssuer issuer, DemoPeople people, AuthSettings settings, AuditTrail audit) {
+    AuthResource(BuiltInIssuer issuer, DemoPeople people, AuthSettings settings, AuditTrail audit, Callers callers,
+            LiveGrid liveGrid) {
         this.issuer = issuer;
         this.people = people;
         this.settings = settings;
         this.audit = audit;
+        this.callers = callers;
+        this.liveGrid = liveGrid;
+    }
+
+    /** The caller as the token says ({@link Me}), with either issuer. */
+    @Authenticated
+    @GET
+    @Path("/me")
+    public Me me() {
+        Caller caller = callers.current();
+        List<String> roles = java.util.Arrays.stream(StaffRole.values()).filter(caller::has)
+                .map(StaffRole::wireName).toList();
+        Grid grid = liveGrid.snapshot().grid();
+        List<String> cells = caller.scope().everywhere() ? List.of("*") : caller.scope().roots();
+        List<String> scopes = caller.scope().everywhere()
+                ? grid.cells().stream().filter(c -> c.parent() == null && c.kind() == CellKind.BASE).map(Cell::code).toList()
+                : cells.stream().filter(code -> grid.cell(code) != null).toList();
+        return new Me(caller.subject(), roles, cells, caller.unit(), scopes);
     }
 
     @PermitAll

@@ -68,28 +68,9 @@ public class CaseStatsResource {
         GroupBy groupBy = groupBy(by);
         Long fromMs = QueryParams.optionalLong("from", from);
         Long toMs = QueryParams.optionalLong("to", to);
-        String cell = scope(scope == null || scope.isBlank() ? null : scope.trim(), cells);
+        String cell = StatsScope.of(scope, cells);
         return repository.figures(cell, fromMs, toMs, groupBy).thenApply(figures -> new CaseStats(cell, fromMs, toMs,
                 groupBy.name().toLowerCase(Locale.ROOT), figures.stream().map(Group::of).toList()));
-    }
-
-    /** The scope asked for, if the caller's cells cover it; else the caller's own, when that is one scope. */
-    private static String scope(String asked, CellScope cells) {
-        if (asked != null) {
-            if (!cells.covers(asked)) {
-                throw ProblemException.outsideScope("scope", asked, cells);
-            }
-            return asked;
-        }
-        if (cells.everywhere()) {
-            return null;
-        }
-        if (cells.roots().size() == 1) {
-            return cells.roots().get(0);
-        }
-        throw ProblemException.badField("scope", cells.isEmpty()
-                ? "your token names no cells, so there are no stats for you to see"
-                : "your token names several cells (" + cells + "): name one of them, or a cell under it, in 'scope'");
     }
 
     private static GroupBy groupBy(String by) {

@@ -5,6 +5,9 @@ import city.gridcommand.access.CellScope;
 import city.gridcommand.access.StaffRole;
 import city.gridcommand.signin.Callers;
 import city.gridcommand.audit.AuditEntry;
+import city.gridcommand.cases.Actor;
+import city.gridcommand.cases.CaseAction;
+import city.gridcommand.cases.runtime.CaseService;
 import jakarta.annotation.security.RolesAllowed;
 import city.gridcommand.event.EventRaise;
 import city.gridcommand.geo.CellLocation;
@@ -34,7 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@code /api/v1/events}: events (cases) by cell subtree, state, severity, category and time, newest
+ * {@code /api/v1/events}: events (cases) by cell subtree, state, open or not, severity, category and time, newest
  * first; one with its full history; and a new case from the hotline (12345) or a dispatcher, which joins
  * the open case of its cell and category if there is one.
  *
@@ -56,8 +59,12 @@ public class EventResource {
     public record EventPage(List<Map<String, Object>> items, String next) {
     }
 
-    /** An event with its history, oldest entry first. */
-    public record EventDetail(Map<String, Object> event, List<HistoryEntry> history) {
+    /**
+     * An event with its history, oldest entry first, and the workflow steps the caller's token may take on
+     * it now (wire names, e.g. {@code register}; empty for a screen, an admin, or a caller whose turn it is
+     * not).
+     */
+    public record EventDetail(Map<String, Object> event, List<HistoryEntry> history, List<String> allowedActions) {
     }
 
     /** A case reported by phone or raised by a dispatcher; a position ({@code lat}/{@code lon}) or a base {@code cell}. */
@@ -67,15 +74,17 @@ public class EventResource {
 
     private final EventRepository events;
     private final CaseStore cases;
+    private final CaseService workflow;
     private final EventRaising raising;
     private final LiveGrid liveGrid;
     private final Callers callers;
     private final AuditTrail audit;
 
-    EventResource(EventRepository events, CaseStore cases, EventRaising raising, LiveGrid liveGrid, Callers callers,
-            AuditTrail audit) {
+    EventResource(EventRepository events, CaseStore cases, CaseService workflow, EventRaising raising,
+            LiveGrid liveGrid, Callers callers, AuditTrail audit) {
         this.events = events;
         this.cases = cases;
+        this.workflow = workflow;
         this.raising = raising;
         this.liveGrid = liveGrid;
         this.callers = callers;
@@ -86,7 +95,7 @@ public class EventResource {
             StaffRole.LEADER_NAME, StaffRole.WORKER_NAME, StaffRole.SCREEN_NAME, StaffRole.SERVICE_NAME })
     @GET
     public CompletionStage<EventPage> list(@QueryParam("cell") String cell, @QueryParam("state") String state,
-            @QueryParam("severity") String severity, @QueryParam("category") String category,
+            @QueryParam("open") String open, @QueryParam("severity") String severity, @QueryParam("category") String category,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") String before,
             @QueryParam("limit") String limit) {
         CellScope scope = callers.current().scope();
@@ -109,7 +118,7 @@ public class EventResource {
                 subtree = within.get(0); // one subtree: found through the cell_path index
             }
         }
-        EventQuery query = new EventQuery(subtree, within, blankToNull(state), severityOrNull(severity),
+        EventQuery query = new EventQuery(subtree, within, blankToNull(state), openOrNull(open), severityOrNull(severity),
                 blankToNull(category), QueryParams.optionalLong("from", from), QueryParams.optionalLong("to", to),
                 cursor(before), QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         if (within != null && within.isEmpty()) {
@@ -124,7 +133,8 @@ public class EventResource {
     @GET
     @Path("/{id}")
     public CompletionStage<EventDetail> get(@PathParam("id") String id) {
-        CellScope scope = callers.current().scope();
+        Caller caller = callers.current();
+        CellScope scope = caller.scope();
         UUID uuid = uuid(id);
         return events.find(uuid).thenCompose(event -> {
             if (event == null) {
@@ -133,7 +143,10 @@ public class EventResource {
             if (!scope.covers(event.cell())) {
                 throw ProblemException.outsideScope(null, event.cell(), scope);
             }
-            return events.history(uuid).thenApply(history -> new EventDetail(event.body().getMap(), history));
+            List<String> allowed = workflow.allowedActions(event, Actor.of(caller)).stream()
+                    .map(CaseAction::wireName).toList();
+            return events.history(uuid).thenApply(history -> new EventDetail(event.body().getMap(), history,
+                    allowed));
         });
     }
 
@@ -214,6 +227,18 @@ public class EventResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("severity", "'severity' must be GREEN, YELLOW or RED");
         }
+    }
+
+    /** {@code open}: absent any, {@code true} the open ones (REPORTED to FEEDBACK), {@code false} the others. */
+    private static Boolean openOrNull(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.badField("open", "'open' must be true or false");
+        };
     }
 
     private static String cursor(String before) {

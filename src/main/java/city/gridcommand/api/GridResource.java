@@ -13,6 +13,7 @@ import city.gridcommand.geo.check.GeometryRepair;
 import city.gridcommand.geo.geojson.GeoJsonGridWriter;
 import city.gridcommand.grid.GridImported;
 import city.gridcommand.grid.GridPreview;
+import city.gridcommand.grid.CellDisplay;
 import city.gridcommand.grid.GridService;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.store.GridRepository;
@@ -36,13 +37,19 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * {@code /api/v1/grids}: import the grid (GeoJSON, all or nothing; invalid polygons repaired on request;
- * previewed without storing on request), export it, one cell with its children, the stored versions,
- * and locate a point.
+ * previewed without storing on request), export it, one cell with its children, a cell's children drawn
+ * for a map, the stored versions, and locate a point.
  */
 @Path("/api/v1/grids")
 public class GridResource {
 
     static final String GEO_JSON = "application/geo+json";
+    /** Map zoom levels a screen may ask for (Leaflet's and web maps' 0 to 22). */
+    static final int MAX_ZOOM = 22;
+    /** The largest simplification tolerance, in degrees (about 11 km): beyond it a city is a blot. */
+    static final double MAX_TOLERANCE = 0.1;
+    /** Without {@code zoom} or {@code tolerance}: about a metre, what a street-level view cannot show. */
+    static final double DEFAULT_TOLERANCE = 0.00001;
 
     /** A cell as GeoJSON Feature, its path from the root and its children's codes. */
     public record CellView(ObjectNode feature, List<String> path, List<String> children) {
@@ -82,14 +89,17 @@ public class GridResource {
     private final GridService service;
     private final GridRepository repository;
     private final LiveGrid liveGrid;
+    private final CellDisplay display;
     private final Callers callers;
     private final AuditTrail audit;
     private final GeoJsonGridWriter writer = new GeoJsonGridWriter();
 
-    GridResource(GridService service, GridRepository repository, LiveGrid liveGrid, Callers callers, AuditTrail audit) {
+    GridResource(GridService service, GridRepository repository, LiveGrid liveGrid, CellDisplay display,
+            Callers callers, AuditTrail audit) {
         this.service = service;
         this.repository = repository;
         this.liveGrid = liveGrid;
+        this.display = display;
         this.callers = callers;
         this.audit = audit;
     }
@@ -167,6 +177,59 @@ public class GridResource {
         }
         return new CellView(writer.featureNode(cell), grid.path(code),
                 grid.children(code).stream().map(Cell::code).toList());
+    }
+
+    /**
+     * The cell's children only, as a FeatureCollection for a map: properties {@code code}, {@code name},
+     * {@code level}, {@code kind}, {@code childCount}; geometry simplified at {@code tolerance} degrees, or at
+     * one screen pixel of map {@code zoom} (0-22: 360 / (256 x 2^zoom) degrees); kept per grid version, cell
+     * and tolerance ({@link CellDisplay}). A leaf cell has none. The grid is the city's map, readable by any
+     * signed-in caller, like {@code GET /{code}}.
+     */
+    @Authenticated
+    @GET
+    @Blocking
+    @Path("/{code}/children")
+    @Produces({GEO_JSON, MediaType.APPLICATION_JSON})
+    public byte[] children(@PathParam("code") String code, @QueryParam("zoom") String zoom,
+            @QueryParam("tolerance") String tolerance) {
+        double degrees = tolerance(zoom, tolerance);
+        return display.children(code, degrees).orElseThrow(() -> ProblemException.notFound("no cell '" + code
+                + "' in grid version " + liveGrid.snapshot().grid().version()));
+    }
+
+    /** The simplification tolerance in degrees from {@code zoom} or {@code tolerance} (not both). */
+    static double tolerance(String zoom, String tolerance) {
+        boolean byZoom = zoom != null && !zoom.isBlank();
+        boolean byTolerance = tolerance != null && !tolerance.isBlank();
+        if (byZoom && byTolerance) {
+            throw ProblemException.badField("tolerance", "give 'zoom' or 'tolerance', not both");
+        }
+        if (byZoom) {
+            int level;
+            try {
+                level = Integer.parseInt(zoom.trim());
+            } catch (NumberFormatException e) {
+                level = -1;
+            }
+            if (level < 0 || level > MAX_ZOOM) {
+                throw ProblemException.badField("zoom", "'zoom' must be an integer from 0 to " + MAX_ZOOM);
+            }
+            return 360.0 / (256.0 * Math.pow(2, level));
+        }
+        if (byTolerance) {
+            try {
+                double degrees = Double.parseDouble(tolerance.trim());
+                if (Double.isFinite(degrees) && degrees >= 0 && degrees <= MAX_TOLERANCE) {
+                    return degrees;
+                }
+            } catch (NumberFormatException e) {
+                // refused below, naming the field
+            }
+            throw ProblemException.badField("tolerance", "'tolerance' must be a number of degrees from 0 to "
+                    + MAX_TOLERANCE);
+        }
+        return DEFAULT_TOLERANCE;
     }
 
     /** A query flag: absent or {@code false} is false, {@code true} is true, anything else is refused. */

@@ -76,9 +76,10 @@ public class EventRepository {
                         + "AND ($5::int8 IS NULL OR created_at >= $5) AND ($6::int8 IS NULL OR created_at < $6) "
                         + "AND ($7::int8 IS NULL OR (created_at, id) < ($7, $8::uuid)) "
                         + "AND ($10::text[] IS NULL OR cell LIKE ANY($10::text[])) "
+                        + "AND ($11::bool IS NULL OR open = $11) "
                         + "ORDER BY created_at DESC, id DESC LIMIT $9")
                 .execute(Tuple.from(new Object[] {q.cell(), q.state(), q.severity(), q.category(), q.from(), q.to(),
-                        beforeAt, beforeId, q.limit() + 1, prefixPatterns(q.within())}))
+                        beforeAt, beforeId, q.limit() + 1, prefixPatterns(q.within()), q.open()}))
                 .map(rows -> {
                     List<StoredEvent> events = new ArrayList<>();
                     rows.forEach(r -> events.add(EventRows.event(r)));

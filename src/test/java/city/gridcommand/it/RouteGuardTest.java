@@ -41,9 +41,11 @@ class RouteGuardTest {
      * Routes any signed-in caller may use, whatever their roles ({@code @Authenticated}); every other route
      * names its roles. Kept short:
      * <ul>
-     * <li>the catalogue (departments, categories) and the grid (the map, its versions, locate, one cell)
-     *     are the shared reference every screen and person needs to read the rest, hold no personal data,
-     *     and are the same for everyone.</li>
+     * <li>the catalogue (departments, categories) and the grid (the map, its versions, locate, one cell, a
+     *     cell's children for a map) are the shared reference every screen and person needs to read the rest,
+     *     hold no personal data, and are the same for everyone; so are the command screen's settings (its
+     *     tile server);</li>
+     * <li>{@code GET /api/v1/auth/me} says what the caller's own token says, roles or none.</li>
      * </ul>
      * Events are read by every role of this service (each within its cells), but not by a token with none
      * of them: a provider's token for another application is refused.
@@ -54,7 +56,10 @@ class RouteGuardTest {
             "GET /api/v1/grids",
             "GET /api/v1/grids/versions",
             "GET /api/v1/grids/locate",
-            "GET /api/v1/grids/{code}");
+            "GET /api/v1/grids/{code}",
+            "GET /api/v1/grids/{code}/children",
+            "GET /api/v1/screen/settings",
+            "GET /api/v1/auth/me");
 
     /** Fewer routes than this means the document is not the whole API (there are over 30). */
     private static final int AT_LEAST = 25;

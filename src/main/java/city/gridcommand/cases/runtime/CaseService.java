@@ -1,5 +1,6 @@
 package city.gridcommand.cases.runtime;
 
+import city.gridcommand.cases.Actor;
 import city.gridcommand.cases.CaseAction;
 import city.gridcommand.cases.CaseWorkflow;
 import city.gridcommand.cases.Refusal;
@@ -11,6 +12,7 @@ import city.gridcommand.store.EventChange;
 import city.gridcommand.store.EventRepository;
 import city.gridcommand.store.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -58,6 +60,15 @@ public class CaseService {
             taken.set(transition);
             return CaseSnapshots.update(event, transition);
         })).thenApply(change -> new CaseStep(change, taken.get()));
+    }
+
+    /**
+     * The steps this actor may take on the stored case now, as the workflow decides them (state, roles,
+     * unit, cells, own report or task): what a screen offers as buttons. Fields a step needs ({@code to},
+     * a note) are not known yet, so a step listed may still be refused for them.
+     */
+    public Set<CaseAction> allowedActions(StoredEvent event, Actor actor) {
+        return workflow.allowedActions(CaseSnapshots.of(event), actor);
     }
 
     private static void checkMergeTarget(StoredEvent event, TransitionRequest request, StoredEvent into) {

@@ -1,0 +1,313 @@
+package city.gridcommand.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.gridcommand.geo.Cell;
+import city.gridcommand.geo.CellLevel;
+import city.gridcommand.geo.Grid;
+import city.gridcommand.locate.LiveGrid;
+import city.gridcommand.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The command screen at {@code /} in a real browser (headless Chromium, 1920x1080), against the service
+ * with the demo city's sign-in: a street's dispatcher signs in with the demo login, sees the street's
+ * communities coloured by their worst open severity, drills down to the base cells, sees the event in the
+ * list, opens it and registers it with a note, and sees the new state and the step in its history; the
+ * English switch changes the text; a screen's and a grid worker's pasted tokens see the event but no step to
+ * take. Needs Debian's {@code chromium} and {@code chromium-driver}: without them the test fails saying so.
+ */
+@QuarkusTest
+@TestProfile(DemoLoginTest.DemoCityOn.class)
+class CommandScreenBrowserTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    LiveGrid liveGrid;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    /** The street, a community of it and the base cell of the event raised for this test. */
+    private record Place(String street, String community, String baseCell, String event) {
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        File chromium = new File(CHROMIUM);
+        File driver = new File(CHROMEDRIVER);
+        if (!chromium.canExecute() || !driver.canExecute()) {
+            throw new AssertionError("the command screen's browser test needs Chromium and its driver at " + CHROMIUM
+                    + " and " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1920,1080", "--lang=zh-CN");
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterEach
+    void closeBrowser() throws java.io.IOException {
+        if (browser != null) {
+            browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(e -> System.out.println("BROWSER " + e));
+            // what the browser showed last, for a failure's reader
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "command-screen-last.png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aStreetDispatcherDrillsDownOpensAnEventAndRegistersIt() {
+        Place place = raiseRedEvent();
+
+        browser.get(root.toString());
+        visible(By.id("signin-form"));
+        assertThat(text(By.id("signin-submit"))).isEqualTo("登录");
+        browser.findElement(By.id("signin-user")).sendKeys("dispatcher-" + place.street());
+        browser.findElement(By.id("signin-password")).sendKeys("demo");
+        click(By.id("signin-submit"));
+
+        // the street's children only, the event's community red, the others not
+        By redCommunity = cell(place.community(), "RED");
+        visible(redCommunity);
+        int communities = baseChildren(place.street());
+        wait.until(d -> d.findElements(By.cssSelector("path.cell")).size() == communities);
+        assertThat(browser.findElements(By.cssSelector("path.cell[data-severity='RED']")))
+                .allSatisfy(p -> assertThat(p.getAttribute("data-cell")).startsWith(place.street()));
+        assertThat(text(By.cssSelector("#breadcrumb a.current"))).isEqualTo(name(place.street()));
+
+        // drill down: the community's base cells, the event's red
+        clickInside(browser.findElement(redCommunity));
+        visible(cell(place.baseCell(), "RED"));
+        wait.until(d -> d.findElements(By.cssSelector("path.cell")).size() == baseChildren(place.community()));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#breadcrumb a.current"), name(place.community())));
+
+        // the figures of the scope count the event
+        wait.until(d -> Integer.parseInt(d.findElement(By.cssSelector("#figures [data-figure='today'] .value"))
+                .getText().trim()) >= 1);
+
+        // the list, the detail, a step with a note
+        By row = By.cssSelector("#events tr[data-event='" + place.event() + "']");
+        visible(row);
+        assertThat(text(By.cssSelector("#events tr[data-event='" + place.event() + "'] td.state"))).isEqualTo("信息采集");
+        click(row);
+        visible(By.cssSelector("#detail button[data-action='register']"));
+        assertThat(text(By.cssSelector("#detail [data-field='state']"))).isEqualTo("信息采集");
+        browser.findElement(By.id("detail-note")).sendKeys("确认属实，立案");
+        click(By.cssSelector("#detail button[data-action='register']"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#detail [data-field='state']"), "已立案"));
+        visible(By.cssSelector("#detail ol.history li[data-action='register']"));
+        assertThat(text(By.cssSelector("#detail ol.history li[data-action='register']"))).contains("确认属实，立案");
+        wait.until(ExpectedConditions.textToBe(
+                By.cssSelector("#events tr[data-event='" + place.event() + "'] td.state"), "已立案"));
+
+        // the next steps; one refused shows the problem's detail (a dispatch needs 'to')
+        assertThat(browser.findElements(By.cssSelector("#detail button[data-action='register']"))).isEmpty();
+        visible(By.cssSelector("#detail button[data-action='dispatch']"));
+        click(By.cssSelector("#detail button[data-action='dispatch']"));
+        wait.until(d -> !d.findElement(By.cssSelector("#detail .action-error")).getText().isBlank());
+        assertThat(text(By.cssSelector("#detail .action-error"))).contains("'to'");
+        assertThat(text(By.cssSelector("#detail [data-field='state']"))).isEqualTo("已立案");
+
+        // readable on the wall and on a laptop: map left, list and figures right, the detail over the map
+        shoot("command-screen-1920x1080.png");
+        for (org.openqa.selenium.Dimension size : List.of(new org.openqa.selenium.Dimension(1366, 768),
+                new org.openqa.selenium.Dimension(1920, 1080))) {
+            browser.manage().window().setSize(size);
+            wait.until(d -> rect(By.id("map")).getX() == 0 && rect(By.cssSelector("aside.side")).getX() > 0);
+            org.openqa.selenium.Rectangle map = rect(By.id("map"));
+            org.openqa.selenium.Rectangle side = rect(By.cssSelector("aside.side"));
+            org.openqa.selenium.Rectangle panel = rect(By.id("detail"));
+            int width = ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth")).intValue();
+            assertThat(map.getX() + map.getWidth()).as("map left of the list at " + size).isLessThanOrEqualTo(side.getX());
+            assertThat(side.getX() + side.getWidth()).as("list inside the window at " + size).isLessThanOrEqualTo(width);
+            assertThat(map.getWidth()).as("the map the wider part at " + size).isGreaterThan(side.getWidth());
+            assertThat(panel.getX() + panel.getWidth()).as("detail over the map at " + size).isLessThanOrEqualTo(side.getX());
+            assertThat(panel.getX()).isGreaterThanOrEqualTo(0);
+            shoot("command-screen-" + size.getWidth() + "x" + size.getHeight() + ".png");
+        }
+
+        // English
+        click(By.cssSelector("#screen .lang-en"));
+        wait.until(ExpectedConditions.textToBe(By.id("signout"), "Sign out"));
+        assertThat(text(By.cssSelector("#detail [data-field='state']"))).isEqualTo("Registered");
+        assertThat(text(By.cssSelector("#events thead th"))).isEqualTo("Category");
+        click(By.cssSelector("#screen .lang-zh"));
+        wait.until(ExpectedConditions.textToBe(By.id("signout"), "退出"));
+
+        // signed out, a screen's and a grid worker's tokens see the event and no step to take
+        click(By.id("signout"));
+        visible(By.id("signin-form"));
+        for (String token : List.of(TestTokens.screen(place.street()), TestTokens.worker("w-screen-test", place.street()))) {
+            signInWithToken(token);
+            visible(row);
+            // the event's dot on the map opens it as its row does
+            click(By.cssSelector("path.event-marker[data-event='" + place.event() + "']"));
+            visible(By.cssSelector("#detail .no-actions"));
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#detail [data-field='state']"), "已立案"));
+            assertThat(browser.findElements(By.cssSelector("#detail button[data-action]"))).isEmpty();
+            click(By.id("signout"));
+            visible(By.id("signin-form"));
+        }
+    }
+
+    @Test
+    void aWrongPasswordStaysOnTheSignInWithTheReason() {
+        browser.get(root.toString());
+        visible(By.id("signin-form"));
+        browser.findElement(By.id("signin-user")).sendKeys("dispatcher");
+        browser.findElement(By.id("signin-password")).sendKeys("not-the-password");
+        click(By.id("signin-submit"));
+        wait.until(d -> !d.findElement(By.id("signin-error")).getText().isBlank());
+        assertThat(text(By.id("signin-error"))).contains("登录失败").contains("password");
+        assertThat(browser.findElement(By.id("screen")).isDisplayed()).isFalse();
+
+        // a token the service refuses (401) is back at the sign-in, saying so
+        if (browser.findElement(By.cssSelector("#signin-form details")).getAttribute("open") == null) {
+            click(By.cssSelector("#signin-form summary"));
+        }
+        visible(By.id("signin-token"));
+        browser.findElement(By.id("signin-token")).sendKeys(TestTokens.builder().subject("x").roles("dispatcher")
+                .cells("440305").strangerKey().sign());
+        click(By.id("signin-token-submit"));
+        wait.until(ExpectedConditions.textToBe(By.id("signin-error"), "登录已失效，请重新登录"));
+        assertThat(browser.findElement(By.id("screen")).isDisplayed()).isFalse();
+        assertThat(((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('grid.token')")).isNull();
+    }
+
+    private void signInWithToken(String token) {
+        if (browser.findElement(By.cssSelector("#signin-form details")).getAttribute("open") == null) {
+            click(By.cssSelector("#signin-form summary"));
+        }
+        visible(By.id("signin-token"));
+        WebElement field = browser.findElement(By.id("signin-token"));
+        field.clear();
+        field.sendKeys(token);
+        click(By.id("signin-token-submit"));
+        visible(By.id("screen"));
+    }
+
+    /** A street with a community holding base cells, and a new RED event, still REPORTED, in one of them. */
+    private Place raiseRedEvent() {
+        Grid grid = liveGrid.snapshot().grid();
+        for (Cell street : grid.cells().stream().filter(c -> c.level() == CellLevel.STREET).toList()) {
+            for (Cell community : children(street.code())) {
+                for (Cell base : children(community.code())) {
+                    if (!base.isBaseCell()) {
+                        continue;
+                    }
+                    Response raised = given().auth().oauth2(TestTokens.dispatcher(street.code()))
+                            .contentType("application/json")
+                            .body(Map.of("category", "illegal_advertising", "severity", "RED", "cell", base.code(),
+                                    "origin", "dispatcher", "description", "screen test " + UUID.randomUUID()))
+                            .post("/api/v1/events");
+                    if (raised.statusCode() == 201) {
+                        return new Place(street.code(), community.code(), base.code(), raised.jsonPath().getString("id"));
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no base cell of the grid in force takes a new event of category illegal_advertising");
+    }
+
+    private List<Cell> children(String code) {
+        return liveGrid.snapshot().grid().children(code);
+    }
+
+    /** The children the map colours and drills into (special and overlay cells are outlines only). */
+    private int baseChildren(String code) {
+        return (int) children(code).stream().filter(c -> c.kind() == city.gridcommand.geo.CellKind.BASE).count();
+    }
+
+    private String name(String code) {
+        return liveGrid.snapshot().grid().cell(code).name();
+    }
+
+    private static By cell(String code, String severity) {
+        return By.cssSelector("path.cell[data-cell='" + code + "'][data-severity='" + severity + "']");
+    }
+
+    private void visible(By by) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Clicks what the locator finds when it is clickable, again if a render replaced it meanwhile. */
+    private void click(By by) {
+        wait.until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
+    private org.openqa.selenium.Rectangle rect(By by) {
+        return browser.findElement(by).getRect();
+    }
+
+    /** A screenshot in target/, for a reader of the layout. */
+    private void shoot(String name) {
+        try {
+            java.nio.file.Files.write(java.nio.file.Path.of("target", name),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String text(By by) {
+        return browser.findElement(by).getText().trim();
+    }
+
+    /** A click where the cell itself is under the pointer (not its label or an event's dot), as a person would. */
+    private void clickInside(WebElement path) {
+        @SuppressWarnings("unchecked")
+        List<Number> offset = (List<Number>) ((JavascriptExecutor) browser).executeScript("""
+                const p = arguments[0], r = p.getBoundingClientRect();
+                for (let i = 1; i < 24; i++) for (let j = 1; j < 24; j++) {
+                  const x = r.left + r.width * i / 24, y = r.top + r.height * j / 24;
+                  if (document.elementFromPoint(x, y) === p) return [x - (r.left + r.width / 2), y - (r.top + r.height / 2)];
+                }
+                return null;""", path);
+        assertThat(offset).as("a point of the cell not covered by anything").isNotNull();
+        new Actions(browser).moveToElement(path, offset.get(0).intValue(), offset.get(1).intValue()).click().perform();
+    }
+}
