@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * {@code GET /api/v1/screen/settings}: what the command screen (the page at {@code /}) needs of the
  * service's configuration: the map tile URL and its attribution, each null when none is set
- * ({@link ScreenSettings}).
+ * ({@link MapSettings}).
  */
 @Path("/api/v1/screen/settings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -19,9 +19,9 @@ public class ScreenResource {
     public record Settings(String tileUrl, String tileAttribution) {
     }
 
-    private final ScreenSettings settings;
+    private final MapSettings settings;
 
-    ScreenResource(ScreenSettings settings) {
+    ScreenResource(MapSettings settings) {
         this.settings = settings;
     }
 

@@ -10,6 +10,7 @@ export class Live {
     this.socket = null;
     this.scope = null;
     this.seq = null;
+    this.epoch = null;
     this.backoff = 1000;
     this.timer = null;
     this.generation = 0;
@@ -19,6 +20,7 @@ export class Live {
     this.stop();
     this.scope = scope;
     this.seq = null;
+    this.epoch = null;
     this.seenSnapshot = false;
     this.connect(++this.generation);
   }
@@ -54,7 +56,8 @@ export class Live {
       return;
     }
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const since = this.seq != null ? `&since=${this.seq}` : '';
+    // resume where the last connection stopped, in the change log it came from (another epoch: a fresh snapshot)
+    const since = this.seq != null ? `&since=${this.seq}&epoch=${encodeURIComponent(this.epoch)}` : '';
     const socket = new WebSocket(`${scheme}://${location.host}/ws/v1/live?scope=${encodeURIComponent(this.scope)}`
       + `&ticket=${encodeURIComponent(ticket.ticket)}${since}`);
     this.socket = socket;
@@ -75,6 +78,7 @@ export class Live {
     const h = this.handlers;
     switch (message.type) {
       case 'snapshot':
+        this.epoch = message.epoch;
         this.backoff = 1000;
         this.state('on');
         h.onSnapshot(message.data, message.resync === true || this.firstSnapshot());

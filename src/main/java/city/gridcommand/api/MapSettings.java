@@ -3,9 +3,9 @@ package city.gridcommand.api;
 import io.smallrye.config.ConfigMapping;
 import java.util.Optional;
 
-/** The command screen served at {@code /} ({@code grid.screen.*}, e.g. GRID_SCREEN_TILE_URL). */
-@ConfigMapping(prefix = "grid.screen")
-public interface ScreenSettings {
+/** The command screen's map background ({@code grid.map.*}, e.g. GRID_MAP_TILE_URL). */
+@ConfigMapping(prefix = "grid.map")
+public interface MapSettings {
 
     /**
      * A map tile URL template for the screen's background, Leaflet's form
