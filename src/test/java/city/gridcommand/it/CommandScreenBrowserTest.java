@@ -7,12 +7,14 @@ import city.gridcommand.geo.Cell;
 import city.gridcommand.geo.CellLevel;
 import city.gridcommand.geo.Grid;
 import city.gridcommand.locate.LiveGrid;
+import city.gridcommand.testing.TestPublisher;
 import city.gridcommand.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.File;
 import java.net.URL;
 import java.time.Duration;
@@ -52,6 +54,9 @@ class CommandScreenBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @ConfigProperty(name = "grid.mqtt.url")
+    String brokerUrl;
 
     @Inject
     LiveGrid liveGrid;
@@ -189,6 +194,74 @@ class CommandScreenBrowserTest {
             click(By.id("signout"));
             visible(By.id("signin-form"));
         }
+    }
+
+    /**
+     * Live: the screen of a street's dispatcher is open when a grid worker's RED report arrives over MQTT;
+     * within two seconds its community turns red and it is in the list, without a reload; the dispatcher
+     * registers it and the history names them. A screenshot at 1920x1080 is left in target/.
+     */
+    @Test
+    void anEventPublishedOverMqttReachesTheOpenScreenAndTheDispatcherTakesItOn() throws Exception {
+        Live place = freeBaseCell("illegal_construction");
+        String dispatcher = "dispatcher-" + place.street();
+        browser.get(root.toString());
+        visible(By.id("signin-form"));
+        browser.findElement(By.id("signin-user")).sendKeys(dispatcher);
+        browser.findElement(By.id("signin-password")).sendKeys("demo");
+        click(By.id("signin-submit"));
+        wait.until(d -> d.findElements(By.cssSelector("path.cell")).size() == baseChildren(place.street()));
+        wait.until(d -> "on".equals(d.findElement(By.id("live-state")).getAttribute("data-state")));
+        assertThat(browser.findElements(cell(place.community(), "RED"))).as("the community is not red yet").isEmpty();
+
+        try (TestPublisher worker = TestPublisher.connect(brokerUrl)) {
+            worker.publish("grid/v1/workers/w-live-" + UUID.randomUUID().toString().substring(0, 8) + "/reports",
+                    String.format(java.util.Locale.ROOT, "{\"ts\":%d,\"reportId\":\"%s\",\"category\":\"illegal_construction\","
+                            + "\"description\":\"scaffolding across the pavement\",\"severity\":\"RED\",\"lat\":%s,\"lon\":%s}",
+                            System.currentTimeMillis(), UUID.randomUUID(), place.lat(), place.lon()));
+        }
+        // acknowledged by the broker: from here, two seconds to the screen
+        WebDriverWait live = new WebDriverWait(browser, Duration.ofSeconds(2));
+        live.until(ExpectedConditions.visibilityOfElementLocated(cell(place.community(), "RED")));
+        String event = given().auth().oauth2(TestTokens.dispatcher(place.street()))
+                .queryParam("cell", place.baseCell()).queryParam("category", "illegal_construction")
+                .queryParam("open", "true").get("/api/v1/events").then().statusCode(200).extract().jsonPath()
+                .getString("items[0].id");
+        By row = By.cssSelector("#events tr[data-event='" + event + "']");
+        live.until(ExpectedConditions.visibilityOfElementLocated(row));
+        shoot("command-screen-live-1920x1080.png");
+
+        click(row);
+        visible(By.cssSelector("#detail button[data-action='register']"));
+        click(By.cssSelector("#detail button[data-action='register']"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#detail [data-field='state']"), "已立案"));
+        visible(By.cssSelector("#detail ol.history li[data-action='register']"));
+        assertThat(text(By.cssSelector("#detail ol.history li[data-action='register']"))).contains(dispatcher);
+    }
+
+    /** A base cell of a street with no open event of {@code category}, and a point inside it. */
+    private Live freeBaseCell(String category) {
+        Grid grid = liveGrid.snapshot().grid();
+        for (Cell street : grid.cells().stream().filter(c -> c.level() == CellLevel.STREET).toList()) {
+            for (Cell community : children(street.code())) {
+                for (Cell base : children(community.code())) {
+                    if (!base.isBaseCell()) {
+                        continue;
+                    }
+                    boolean free = given().auth().oauth2(TestTokens.dispatcher(street.code()))
+                            .queryParam("cell", base.code()).queryParam("category", category).queryParam("open", "true")
+                            .get("/api/v1/events").then().statusCode(200).extract().jsonPath().getList("items").isEmpty();
+                    org.locationtech.jts.geom.Point inside = base.geometry().getInteriorPoint();
+                    if (free) {
+                        return new Live(street.code(), community.code(), base.code(), inside.getY(), inside.getX());
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no base cell of the grid in force is free of an open " + category + " event");
+    }
+
+    private record Live(String street, String community, String baseCell, double lat, double lon) {
     }
 
     @Test
