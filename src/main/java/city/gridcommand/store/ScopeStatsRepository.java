@@ -56,19 +56,6 @@ public class ScopeStatsRepository {
             FROM event
             WHERE open AND overdue AND merged_into IS NULL AND ($1::text IS NULL OR cell_path @> ARRAY[$1::text])""";
 
-    // a worker counts where their latest position in the window places them
-    private static final String ON_DUTY = """
-            SELECT count(*) AS n
-            FROM (SELECT DISTINCT ON (worker_id) worker_id, cell FROM worker_position
-                  WHERE ts >= $2 ORDER BY worker_id, ts DESC, seq DESC) latest
-            WHERE $1::text IS NULL OR starts_with(latest.cell, $1::text)""";
-
-    private static final String DEVICES = """
-            SELECT count(*) FILTER (WHERE online) AS online, count(*) FILTER (WHERE NOT online) AS offline
-            FROM (SELECT DISTINCT ON (device_id) device_id, online, cell FROM device_status
-                  ORDER BY device_id, received_at DESC, ts DESC) latest
-            WHERE $1::text IS NULL OR starts_with(latest.cell, $1::text)""";
-
     private static final List<String> SEVERITIES = List.of("GREEN", "YELLOW", "RED");
 
     private final Pool pool;
@@ -112,9 +99,11 @@ public class ScopeStatsRepository {
                 });
         Future<Long> overdue = pool.preparedQuery(OVERDUE).execute(Tuple.of(scope))
                 .map(rows -> rows.iterator().next().getLong("n"));
-        Future<Long> onDuty = pool.preparedQuery(ON_DUTY).execute(Tuple.of(scope, onDutySince))
+        Future<Long> onDuty = pool.preparedQuery(ScopeQueries.ON_DUTY)
+                .execute(Tuple.of(ScopeQueries.prefix(scope), onDutySince))
                 .map(rows -> rows.iterator().next().getLong("n"));
-        Future<DeviceCounts> devices = pool.preparedQuery(DEVICES).execute(Tuple.of(scope)).map(rows -> {
+        Future<DeviceCounts> devices = pool.preparedQuery(ScopeQueries.DEVICES)
+                .execute(Tuple.of(ScopeQueries.prefix(scope))).map(rows -> {
             Row r = rows.iterator().next();
             return new DeviceCounts(r.getLong("online"), r.getLong("offline"));
         });

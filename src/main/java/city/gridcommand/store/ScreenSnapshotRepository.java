@@ -25,21 +25,6 @@ public class ScreenSnapshotRepository {
             int devicesOffline) {
     }
 
-    // the latest position of every worker heard since $2, kept when it lies in the scope (a worker who moved
-    // out of it is not shown at an old place)
-    private static final String WORKERS = """
-            SELECT worker_id, lat, lon, cell, ts FROM (
-                SELECT DISTINCT ON (worker_id) worker_id, lat, lon, cell, ts FROM worker_position
-                WHERE ts >= $2 ORDER BY worker_id, ts DESC, seq DESC) latest
-            WHERE cell LIKE $1 ORDER BY worker_id""";
-
-    // a device's online state is its latest status by arrival, as for /latest; a status's cell is its device's
-    // (devices do not move), so the scope's statuses are found first (device_status_cell)
-    private static final String DEVICES = """
-            SELECT count(*) FILTER (WHERE online) AS online, count(*) FILTER (WHERE NOT online) AS offline FROM (
-                SELECT DISTINCT ON (device_id) online FROM device_status WHERE cell LIKE $1
-                ORDER BY device_id, received_at DESC, ts DESC) latest""";
-
     private final Pool pool;
 
     ScreenSnapshotRepository(Pool pool) {
@@ -48,7 +33,7 @@ public class ScreenSnapshotRepository {
 
     /** The snapshot of the scope; worker positions taken at {@code workersSince} (epoch ms) or later. */
     public CompletionStage<ScreenSnapshot> read(String scope, long workersSince) {
-        String prefix = EventRepository.prefixPatterns(List.of(scope))[0];
+        String prefix = ScopeQueries.prefix(scope);
         return pool.withTransaction(connection -> connection
                 .query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").execute()
                 .compose(set -> connection.preparedQuery("SELECT " + EventRows.COLUMNS
@@ -56,14 +41,15 @@ public class ScreenSnapshotRepository {
                 .compose(eventRows -> {
                     List<StoredEvent> events = new ArrayList<>();
                     eventRows.forEach(row -> events.add(EventRows.event(row)));
-                    return connection.preparedQuery(WORKERS).execute(Tuple.of(prefix, workersSince))
+                    return connection.preparedQuery(ScopeQueries.LATEST_POSITIONS + " ORDER BY worker_id")
+                            .execute(Tuple.of(prefix, workersSince))
                             .compose(workerRows -> {
                                 List<WorkerSpot> workers = new ArrayList<>();
                                 for (Row r : workerRows) {
                                     workers.add(new WorkerSpot(r.getString(0), r.getDouble(1), r.getDouble(2),
                                             r.getString(3), r.getLong(4)));
                                 }
-                                return connection.preparedQuery(DEVICES).execute(Tuple.of(prefix))
+                                return connection.preparedQuery(ScopeQueries.DEVICES).execute(Tuple.of(prefix))
                                         .map(deviceRows -> {
                                             Row counts = deviceRows.iterator().next();
                                             return new ScreenSnapshot(events, workers, counts.getLong(0).intValue(),

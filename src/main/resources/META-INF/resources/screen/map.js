@@ -109,6 +109,12 @@ export class CellMap {
 
   /** One dot per event, in the drawn child that holds its cell. */
   showEvents(events) {
+    if (!this.spreadOnZoom) {
+      // the dots are spread in pixels: lay them out again at each zoom
+      this.spreadOnZoom = () => this.lastEvents && this.showEvents(this.lastEvents);
+      this.map.on('zoomend', this.spreadOnZoom);
+    }
+    this.lastEvents = events;
     this.eventLayer.clearLayers();
     const perCell = new Map();
     events.forEach(event => {
@@ -118,9 +124,10 @@ export class CellMap {
       }
       const n = perCell.get(code) || 0;
       perCell.set(code, n + 1);
-      const centre = this.layers.get(code).getBounds().getCenter();
-      const spread = this.map.getZoom() > 0 ? 0.00008 * Math.pow(2, 16 - this.map.getZoom()) : 0;
-      const at = [centre.lat + spread * Math.sin(n * 2.4) * Math.sqrt(n), centre.lng + spread * Math.cos(n * 2.4) * Math.sqrt(n)];
+      // the events of one cell around its centre on a spiral, a dot's width apart, so each can be clicked
+      const centre = this.map.latLngToLayerPoint(this.layers.get(code).getBounds().getCenter());
+      const step = 16 * Math.sqrt(n);
+      const at = this.map.layerPointToLatLng(L.point(centre.x + step * Math.cos(n * 2.4), centre.y + step * Math.sin(n * 2.4)));
       const dot = L.circleMarker(at, { radius: 7, color: '#ffffff', weight: 2, fillColor: COLOURS[event.severity] || COLOURS.NONE,
         fillOpacity: 1, className: 'event-marker' });
       dot.bindTooltip(event.category);

@@ -9,9 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 /**
@@ -65,7 +63,7 @@ public final class DisplayFeatureWriter {
         json.writeStringField("type", "Feature");
         json.writeStringField("id", cell.code());
         json.writeFieldName("geometry");
-        geometry(geometry, json);
+        GeometryJson.write(geometry, ROUND, json);
         json.writeObjectFieldStart("properties");
         json.writeStringField("code", cell.code());
         json.writeStringField("name", cell.name());
@@ -74,46 +72,5 @@ public final class DisplayFeatureWriter {
         json.writeNumberField("childCount", childCount);
         json.writeEndObject();
         json.writeEndObject();
-    }
-
-    private static void geometry(Geometry geometry, JsonGenerator json) throws IOException {
-        if (geometry == null || geometry.isEmpty()) {
-            json.writeNull();
-            return;
-        }
-        json.writeStartObject();
-        if (geometry instanceof Polygon polygon) {
-            json.writeStringField("type", "Polygon");
-            json.writeFieldName("coordinates");
-            rings(polygon, json);
-        } else {
-            json.writeStringField("type", "MultiPolygon");
-            json.writeArrayFieldStart("coordinates");
-            for (int i = 0; i < geometry.getNumGeometries(); i++) {
-                rings((Polygon) geometry.getGeometryN(i), json);
-            }
-            json.writeEndArray();
-        }
-        json.writeEndObject();
-    }
-
-    private static void rings(Polygon polygon, JsonGenerator json) throws IOException {
-        json.writeStartArray();
-        ring(polygon.getExteriorRing().getCoordinateSequence(), json);
-        for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
-            ring(polygon.getInteriorRingN(i).getCoordinateSequence(), json);
-        }
-        json.writeEndArray();
-    }
-
-    private static void ring(CoordinateSequence ring, JsonGenerator json) throws IOException {
-        json.writeStartArray();
-        for (int i = 0; i < ring.size(); i++) {
-            json.writeStartArray();
-            json.writeNumber(Math.round(ring.getX(i) * ROUND) / ROUND);
-            json.writeNumber(Math.round(ring.getY(i) * ROUND) / ROUND);
-            json.writeEndArray();
-        }
-        json.writeEndArray();
     }
 }

@@ -13,9 +13,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * Writes cells as GeoJSON (RFC 7946) in the shape {@link GeoJsonGridReader} reads, so that reading
@@ -87,7 +84,7 @@ public final class GeoJsonGridWriter {
         json.writeStringField("type", "Feature");
         json.writeStringField("id", cell.code());
         json.writeFieldName("geometry");
-        geometry(cell.geometry(), json);
+        GeometryJson.write(cell.geometry(), GeometryJson.EXACT, json);
         json.writeObjectFieldStart("properties");
         properties(cell, json);
         json.writeEndObject();
@@ -117,46 +114,5 @@ public final class GeoJsonGridWriter {
         if (attributes.leader() != null) {
             json.writeStringField("leader", attributes.leader());
         }
-    }
-
-    private static void geometry(Geometry geometry, JsonGenerator json) throws IOException {
-        if (geometry == null) {
-            json.writeNull(); // GeoJSON's unlocated feature; a validated cell always has a geometry
-            return;
-        }
-        json.writeStartObject();
-        if (geometry instanceof Polygon polygon) {
-            json.writeStringField("type", "Polygon");
-            json.writeFieldName("coordinates");
-            rings(polygon, json);
-        } else {
-            json.writeStringField("type", "MultiPolygon");
-            json.writeArrayFieldStart("coordinates");
-            for (int i = 0; i < geometry.getNumGeometries(); i++) {
-                rings((Polygon) geometry.getGeometryN(i), json);
-            }
-            json.writeEndArray();
-        }
-        json.writeEndObject();
-    }
-
-    private static void rings(Polygon polygon, JsonGenerator json) throws IOException {
-        json.writeStartArray();
-        ring(polygon.getExteriorRing().getCoordinateSequence(), json);
-        for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
-            ring(polygon.getInteriorRingN(i).getCoordinateSequence(), json);
-        }
-        json.writeEndArray();
-    }
-
-    private static void ring(CoordinateSequence ring, JsonGenerator json) throws IOException {
-        json.writeStartArray();
-        for (int i = 0; i < ring.size(); i++) {
-            json.writeStartArray();
-            json.writeNumber(ring.getX(i));
-            json.writeNumber(ring.getY(i));
-            json.writeEndArray();
-        }
-        json.writeEndArray();
     }
 }
