@@ -3,18 +3,15 @@ package city.gridcommand.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import city.gridcommand.embedded.EmbeddedBroker;
 import city.gridcommand.it.process.ItDatabase;
 import city.gridcommand.it.process.ServiceProcess;
-import city.gridcommand.testing.Ports;
+import city.gridcommand.it.process.SharedBackends;
 import city.gridcommand.testing.SmallCity;
 import city.gridcommand.testing.TestTokens;
 import city.gridcommand.testing.TestPublisher;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -25,22 +22,19 @@ import org.junit.jupiter.api.Test;
  * Two instances of the packaged service sharing the feeds (an MQTT shared subscription) and one
  * PostgreSQL: fifty cameras seeing fire in the same cell at once make exactly one open event, every
  * signal counted in it, whichever instance took it; fifty hotline reports posted to both instances at
- * once make one event. The machine's broker is used when GRID_MQTT_URL is
- * set, else an embedded HiveMQ. Both instances are the built-in issuer with one signing key (the tests'
- * key, written where GRID_AUTH_SIGNING_KEY points, so {@link TestTokens} mints their tokens): a token is
- * good on either.
+ * once make one event. The broker, database and the built-in issuer's signing key are
+ * {@link SharedBackends}: a token {@link TestTokens} mints is good on either instance.
  */
 class TwoInstanceEventsIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final Path FOLDER = Path.of("target", "it-two-instances-" + RUN);
     private static final int CAMERAS = 50;
-    private static final Path SIGNING_KEY = FOLDER.resolve("identity").resolve("signing-key.jwk").toAbsolutePath();
     /** The hotline's machine account. */
     private static final String HOTLINE = TestTokens.builder().subject("hotline-" + RUN).roles("service")
             .cells(SmallCity.DISTRICT).sign();
 
-    private static EmbeddedBroker hivemq;
+    private static SharedBackends backends;
     private static String brokerUrl;
     private static ItDatabase database;
     private static ServiceProcess first;
@@ -48,14 +42,10 @@ class TwoInstanceEventsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        brokerUrl = System.getenv("GRID_MQTT_URL");
-        if (brokerUrl == null || brokerUrl.isBlank()) {
-            hivemq = EmbeddedBroker.start(FOLDER.resolve("hivemq"), "127.0.0.1", Ports.free());
-            brokerUrl = hivemq.url();
-        }
-        database = ItDatabase.start(FOLDER.resolve("postgres"));
-        TestTokens.writeKey(SIGNING_KEY);
-        first = instance("a");
+        backends = SharedBackends.start(RUN, FOLDER);
+        brokerUrl = backends.brokerUrl();
+        database = backends.database();
+        first = backends.instance("a");
         first.start();
         assertThat(first.put("/api/v1/grids", SmallCity.geoJson(), TestTokens.admin()).statusCode()).isEqualTo(200);
         // one open event per cell across instances is what is tested here, not confirmation: every camera's
@@ -63,7 +53,7 @@ class TwoInstanceEventsIT {
         // reads the stored rules when it starts)
         assertThat(first.put("/api/v1/rules", rulesRaisingEveryFireDetection(), TestTokens.admin()).statusCode())
                 .isEqualTo(200);
-        second = instance("b");
+        second = backends.instance("b");
         second.start();
     }
 
@@ -81,23 +71,9 @@ class TwoInstanceEventsIT {
         }
     }
 
-    private static ServiceProcess instance(String name) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("GRID_MQTT_URL", brokerUrl);
-        environment.put("GRID_MQTT_CLIENT_ID", "grid-command-it-" + name + "-" + RUN);
-        environment.put("GRID_MQTT_SHARED_GROUP", "grid-it-" + RUN);
-        environment.put("GRID_DB_URL", database.url());
-        environment.put("GRID_DB_USERNAME", database.user());
-        environment.put("GRID_DEMO_ENABLED", "false");
-        // a real database: the built-in issuer must be allowed explicitly; both instances share its key
-        environment.put("GRID_AUTH_BUILTIN_ISSUER_ALLOWED", "true");
-        environment.put("GRID_AUTH_SIGNING_KEY", SIGNING_KEY.toString());
-        return new ServiceProcess(environment, FOLDER.resolve("logs-" + name));
-    }
-
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable part : new AutoCloseable[] {first, second, database, hivemq}) {
+        for (AutoCloseable part : new AutoCloseable[] {first, second, backends}) {
             if (part != null) {
                 part.close();
             }

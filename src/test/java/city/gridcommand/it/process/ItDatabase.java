@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,6 +56,23 @@ public final class ItDatabase implements AutoCloseable {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+    }
+
+    /** The first column of every row, as text, in the query's order. */
+    public List<String> texts(String sql, Object... params) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:" + url, user, "");
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            List<String> texts = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    texts.add(rows.getString(1));
+                }
+            }
+            return texts;
         }
     }
 

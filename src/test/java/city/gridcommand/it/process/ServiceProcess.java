@@ -180,6 +180,11 @@ public final class ServiceProcess implements AutoCloseable {
         return HttpRequest.newBuilder(api(path)).timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token);
     }
 
+    /** The root of the API's public port, {@code http://127.0.0.1:{port}/} (its WebSockets too). */
+    public URI root() {
+        return api("/");
+    }
+
     private URI api(String path) {
         return URI.create("http://127.0.0.1:" + httpPort + path);
     }
