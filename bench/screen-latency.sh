@@ -186,15 +186,25 @@ mib() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1048576 }'; }
 stored() { # generator label: its rows in the database
   "${PSQL[@]}" -d "$CUR_DB" -c "select count(*) from telemetry where device_id like 'bench-$RUN-$1-%'"
 }
-wait_stored() { # label expected: until the rows are all there, or no progress for STALL s
+wait_stored() { # label expected: until the rows are all there (polled every 0.5 s), or no progress for STALL s
   local last=-1 c t=0
   while :; do
     c="$(stored "$1")"
     (( c >= $2 )) && return 0
-    if (( c == last )); then t=$((t + 1)); (( t < STALL )) || { log "  $1: $c of $2 stored, no progress for $STALL s"; return 1; }
+    if (( c == last )); then t=$((t + 1)); (( t < STALL * 2 )) || { log "  $1: $c of $2 stored, no progress for $STALL s"; return 1; }
     else t=0; last=$c; fi
-    sleep 1
+    sleep 0.5
   done
+}
+cpu() { # pid ticks-before ms-before: % of one core since then
+  awk -v t=$(( $(ticks "$1") - $2 )) -v ms=$(( $(now_ms) - $3 )) -v hz="$CLK_TCK" 'BEGIN { printf "%.0f", t / hz / (ms / 1000) * 100 }'
+}
+phase() { # name: runs a latency phase; sets LINE and CPU ("service % / screens %" over the phase)
+  local s0 b0 t0
+  s0="$(ticks "$SVC_PID")" b0="$(ticks "$SL_PID")" t0="$(now_ms)"
+  say "phase $1"; LINE="$(hear phase=)" || die "no answer for the $1 phase"
+  CPU="$(cpu "$SVC_PID" "$s0" "$t0") / $(cpu "$SL_PID" "$b0" "$t0")"
+  log "  $LINE (CPU service / screens: $CPU %)"
 }
 gen() { # label rate count warmup: LoadGenerator in the background
   # shellcheck disable=SC2086
@@ -222,6 +232,10 @@ for n in "${COUNTS[@]}"; do
   RUN="s$(date +%H%M%S)"
   CUR_DB="${DB}_run$run"
   start_service "run$run"
+  # the JIT and the database warm up first, as ingest.sh's warm-up does (not measured)
+  gen warm "$PACE" "$WARMUP" 0
+  wait "$GEN_PID" || log "  the warm-up generator ended with $?"; GEN_PID=""
+  wait_stored warm "$WARMUP" || true
   ( while true; do
       echo "$(metric jvm_memory_used_bytes 'area="heap"') $(metric grid_screen_connections)"; sleep 1
     done ) >"$TMP/samples-$run" 2>/dev/null &
@@ -232,7 +246,7 @@ for n in "${COUNTS[@]}"; do
   coproc SL { exec java $BENCH_JAVA_OPTS -cp "$BENCH_JAR" city.gridcommand.bench.ScreenLatency \
     --http="http://127.0.0.1:$HTTP_PORT" --mqtt-host=127.0.0.1 --mqtt-port="$PORT" \
     --admin-token="$ADMIN" --screen-token="$SCREEN" --scope="$district" --screens="$n" \
-    --signals="$SIGNALS" --phases=2 --rate="$RATE" --timeout=120 --run-id="$RUN" 2>"$TMP/screens-$run.log"; }
+    --signals="$SIGNALS" --phases=3 --rate="$RATE" --timeout=120 --run-id="$RUN" 2>"$TMP/screens-$run.log"; }
   SL_PID=$!
   opened="$(hear open)" || die "ScreenLatency did not open its screens (see $TMP/screens-$run.log)"
   log "  $opened"
@@ -241,26 +255,30 @@ for n in "${COUNTS[@]}"; do
   per_conn="$(awk -v a="$heap_held" -v b="$heap_before" -v n="$held_now" 'BEGIN { if (n > 0) printf "%.1f", (a - b) / n / 1024; else print "n/a" }')"
   log "  held $held_now (gauge), heap after GC $(mib "$heap_held") MiB: $per_conn KiB a connection"
 
-  say "phase rest"; rest="$(hear phase=)" || die "no answer for the rest phase"
-  log "  $rest"
+  # a first phase warms the event path (raise, change log, tail, fan-out) and is not reported
+  phase warm
+  phase rest; rest="$LINE" rest_cpu="$CPU"
 
   # half load: long enough to cover the readings (SIGNALS / RATE s) with a few seconds each side
   half_count=$(( HALF * (SIGNALS / RATE + 8) ))
   gen half "$HALF" "$half_count" 0
   sleep 3
-  say "phase half-load"; loaded="$(hear phase=)" || die "no answer for the half-load phase"
-  log "  $loaded"
+  phase half-load; loaded="$LINE" loaded_cpu="$CPU"
   wait "$GEN_PID" || log "  the half-load generator ended with $?"; GEN_PID=""
   log "  half load: $(cat "$TMP/gen-half.out")"
   wait_stored half "$half_count" || true
 
   # the sustained pace, screens held
   gen sust "$PACE" "$MESSAGES" "$WARMUP"
+  s0="$(ticks "$SVC_PID")" t0="$(now_ms)"
   wait "$GEN_PID" || log "  the sustained generator ended with $?"; GEN_PID=""
+  gen_end="$(now_ms)"
   all=yes; wait_stored sust $((MESSAGES + WARMUP)) || all="no ($(stored sust))"
+  drained="$(awk -v ms=$(( $(now_ms) - gen_end )) 'BEGIN { printf "%.1f", ms / 1000 }')"
+  sust_cpu="$(cpu "$SVC_PID" "$s0" "$t0")"
   rate_db="$("${PSQL[@]}" -d "$CUR_DB" -c "select round(count(*) * 1000.0 / nullif(max(received_at) - min(received_at), 0))
     from (select received_at from telemetry where device_id like 'bench-$RUN-sust-%' order by received_at offset $WARMUP) t")"
-  log "  sustained: generator $(cat "$TMP/gen-sust.out"); service $rate_db msg/s by received_at, all stored: $all"
+  log "  sustained: generator $(cat "$TMP/gen-sust.out"); service $rate_db msg/s by received_at, all stored: $all, $drained s after the generator; service CPU $sust_cpu %"
   [[ -z "$BASELINE" && "$n" == 0 ]] && BASELINE="$rate_db"
 
   say quit; wait "$SL_PID" 2>/dev/null || true; SL_PID=""
@@ -271,10 +289,10 @@ for n in "${COUNTS[@]}"; do
   ratio="$(awk -v s="$rate_db" -v c="$CEILING" 'BEGIN { if (s + 0 > 0) printf "%.2f", s / c; else print "n/a" }')"
   vs0="$(awk -v s="$rate_db" -v b="$BASELINE" 'BEGIN { if (b + 0 > 0 && s + 0 > 0) printf "%.2f", s / b; else print "n/a" }')"
   lat() { # phase line: p50/p95/p99/max, arrivals
-    if [[ "$(val expected "$1")" == 0 ]]; then echo "– | – | –"; return; fi
+    if [[ "$(val expected "$1")" == 0 ]]; then echo "– | – | $(val topic_p50 "$1") / $(val topic_p99 "$1")"; return; fi
     echo "$(val p50 "$1") / $(val p95 "$1") / $(val p99 "$1") / $(val max "$1") | $(val received "$1")/$(val expected "$1") | $(val topic_p50 "$1") / $(val topic_p99 "$1")"
   }
-  echo "| $n | $held | $(val seconds "$opened") | $(lat "$rest") | $(lat "$loaded") | $(val closed "$loaded") | $(mib "$heap_before") | $(mib "$heap_held") | $per_conn | $(mib "$heap_max") | $rss | $rate_db | $ratio | $vs0 | $all |" >>"$TMP/rows"
+  echo "| $n | $held | $(val seconds "$opened") | $(lat "$rest") | $rest_cpu | $(lat "$loaded") | $loaded_cpu | $(val closed "$loaded") | $(mib "$heap_before") | $(mib "$heap_held") | $per_conn | $(mib "$heap_max") | $rss | $rate_db | $drained | $sust_cpu | $ratio | $vs0 | $all |" >>"$TMP/rows"
   stop_pid "$SVC_PID" service; SVC_PID=""
   "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $CUR_DB WITH (FORCE)" >/dev/null || true
 done
@@ -286,7 +304,7 @@ cat <<TABLE
 
 $MACHINE, $(date +%F); build $THIS; demo city of $BASE_CELLS base cells, scope $district and its streets and communities; $SIGNALS readings at $RATE/s per latency phase; broker-only ceiling $CEILING msg/s, sustained pace $PACE msg/s ($SUSTAINED), half load $HALF msg/s; service $SERVICE_JAVA_OPTS; load average $(cut -d' ' -f1-3 /proc/loadavg).
 
-| screens | held (gauge) | open s | at rest: p50 / p95 / p99 / max ms | arrivals | topic p50 / p99 ms | half load: p50 / p95 / p99 / max ms | arrivals | topic p50 / p99 ms | closed | heap before MiB | heap held MiB | KiB / connection | heap max MiB | peak RSS MB | ingest msg/s | / broker-only | / no screens | all stored |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| screens | held (gauge) | open s | at rest: p50 / p95 / p99 / max ms | arrivals | topic p50 / p99 ms | CPU % service / screens | half load: p50 / p95 / p99 / max ms | arrivals | topic p50 / p99 ms | CPU % service / screens | closed | heap before MiB | heap held MiB | KiB / connection | heap max MiB | peak RSS MB | ingest msg/s | drained s | service CPU % | / broker-only | / no screens | all stored |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$TMP/rows")
 TABLE
