@@ -204,7 +204,9 @@ phase() { # name: runs a latency phase; sets LINE and CPU ("service % / screens 
   s0="$(ticks "$SVC_PID")" b0="$(ticks "$SL_PID")" t0="$(now_ms)"
   say "phase $1"; LINE="$(hear phase=)" || die "no answer for the $1 phase"
   CPU="$(cpu "$SVC_PID" "$s0" "$t0") / $(cpu "$SL_PID" "$b0" "$t0")"
-  log "  $LINE (CPU service / screens: $CPU %)"
+  # the messages the service held unacknowledged (grid_ingest_inflight), on average over the phase
+  INFLIGHT="$(awk -v a="$t0" -v b="$(now_ms)" '$3 >= a && $3 <= b { s += $4; n++ } END { printf "%.0f", n ? s / n : 0 }' "$TMP/samples-$run")"
+  log "  $LINE (CPU service / screens: $CPU %; ingest in flight: $INFLIGHT on average)"
 }
 gen() { # label rate count warmup: LoadGenerator in the background
   # shellcheck disable=SC2086
@@ -237,7 +239,8 @@ for n in "${COUNTS[@]}"; do
   wait "$GEN_PID" || log "  the warm-up generator ended with $?"; GEN_PID=""
   wait_stored warm "$WARMUP" || true
   ( while true; do
-      echo "$(metric jvm_memory_used_bytes 'area="heap"') $(metric grid_screen_connections)"; sleep 1
+      echo "$(metric jvm_memory_used_bytes 'area="heap"') $(metric grid_screen_connections) $(now_ms) $(metric grid_ingest_inflight)"
+      sleep 1
     done ) >"$TMP/samples-$run" 2>/dev/null &
   SAMPLER_PID=$!
   heap_before="$(heap_after_gc)"
@@ -257,13 +260,13 @@ for n in "${COUNTS[@]}"; do
 
   # a first phase warms the event path (raise, change log, tail, fan-out) and is not reported
   phase warm
-  phase rest; rest="$LINE" rest_cpu="$CPU"
+  phase rest; rest="$LINE" rest_cpu="$CPU" rest_inflight="$INFLIGHT"
 
   # half load: long enough to cover the readings (SIGNALS / RATE s) with a few seconds each side
   half_count=$(( HALF * (SIGNALS / RATE + 8) ))
   gen half "$HALF" "$half_count" 0
   sleep 3
-  phase half-load; loaded="$LINE" loaded_cpu="$CPU"
+  phase half-load; loaded="$LINE" loaded_cpu="$CPU" loaded_inflight="$INFLIGHT"
   wait "$GEN_PID" || log "  the half-load generator ended with $?"; GEN_PID=""
   log "  half load: $(cat "$TMP/gen-half.out")"
   wait_stored half "$half_count" || true
@@ -292,7 +295,7 @@ for n in "${COUNTS[@]}"; do
     if [[ "$(val expected "$1")" == 0 ]]; then echo "– | – | $(val topic_p50 "$1") / $(val topic_p99 "$1")"; return; fi
     echo "$(val p50 "$1") / $(val p95 "$1") / $(val p99 "$1") / $(val max "$1") | $(val received "$1")/$(val expected "$1") | $(val topic_p50 "$1") / $(val topic_p99 "$1")"
   }
-  echo "| $n | $held | $(val seconds "$opened") | $(lat "$rest") | $rest_cpu | $(lat "$loaded") | $loaded_cpu | $(val closed "$loaded") | $(mib "$heap_before") | $(mib "$heap_held") | $per_conn | $(mib "$heap_max") | $rss | $rate_db | $drained | $sust_cpu | $ratio | $vs0 | $all |" >>"$TMP/rows"
+  echo "| $n | $held | $(val seconds "$opened") | $(lat "$rest") | $rest_cpu | $(lat "$loaded") | $loaded_cpu | $loaded_inflight | $(val closed "$loaded") | $(mib "$heap_before") | $(mib "$heap_held") | $per_conn | $(mib "$heap_max") | $rss | $rate_db | $drained | $sust_cpu | $ratio | $vs0 | $all |" >>"$TMP/rows"
   stop_pid "$SVC_PID" service; SVC_PID=""
   "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $CUR_DB WITH (FORCE)" >/dev/null || true
 done
@@ -304,7 +307,7 @@ cat <<TABLE
 
 $MACHINE, $(date +%F); build $THIS; demo city of $BASE_CELLS base cells, scope $district and its streets and communities; $SIGNALS readings at $RATE/s per latency phase; broker-only ceiling $CEILING msg/s, sustained pace $PACE msg/s ($SUSTAINED), half load $HALF msg/s; service $SERVICE_JAVA_OPTS; load average $(cut -d' ' -f1-3 /proc/loadavg).
 
-| screens | held (gauge) | open s | at rest: p50 / p95 / p99 / max ms | arrivals | topic p50 / p99 ms | CPU % service / screens | half load: p50 / p95 / p99 / max ms | arrivals | topic p50 / p99 ms | CPU % service / screens | closed | heap before MiB | heap held MiB | KiB / connection | heap max MiB | peak RSS MB | ingest msg/s | drained s | service CPU % | / broker-only | / no screens | all stored |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| screens | held (gauge) | open s | at rest: p50 / p95 / p99 / max ms | arrivals | topic p50 / p99 ms | CPU % service / screens | half load: p50 / p95 / p99 / max ms | arrivals | topic p50 / p99 ms | CPU % service / screens | ingest in flight | closed | heap before MiB | heap held MiB | KiB / connection | heap max MiB | peak RSS MB | ingest msg/s | drained s | service CPU % | / broker-only | / no screens | all stored |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$TMP/rows")
 TABLE
