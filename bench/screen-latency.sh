@@ -12,7 +12,8 @@
 #      own `token` command; waits for their snapshots; heap after a full GC again: per connection;
 #   2. latency at rest: one smoke reading per sensor at RATE/s (each raises an event whose trigger.ts is
 #      the reading's ts); every screen whose scope holds the cell times its event.raised: arrival - trigger.ts;
-#   3. latency at half load: the same with LoadGenerator publishing telemetry at half the sustained pace;
+#   3. latency at half load: the same with LoadGenerator publishing telemetry at half the sustained pace,
+#      the readings starting SETTLE (10) s after the load;
 #   4. the ingest ratio: LoadGenerator paced at the sustained pace (WARMUP + MESSAGES), the service's
 #      rate of rows by received_at after the warm-up (ingest.sh's "by received_at"), over the ceiling and
 #      over the same figure of the run without screens (N=0) in this run;
@@ -21,8 +22,8 @@
 #
 # Build first:  ./mvnw package -DskipTests && ./mvnw -q -f bench/pom.xml package
 # Run:          bench/screen-latency.sh [--screens=0,1,500,5000] [--signals=S] [--rate=R] [--base-cells=C]
-#                                       [--messages=M] [--sustained=F] [--keep-logs]
-# Env:          SCREENS SIGNALS RATE BASE_CELLS MESSAGES WARMUP SUSTAINED SERVICE_JAR BENCH_JAR SERVICE_JAVA_OPTS
+#                                       [--messages=M] [--sustained=F] [--settle=S] [--ceiling=C] [--keep-logs]
+# Env:          SCREENS SIGNALS RATE BASE_CELLS MESSAGES WARMUP SUSTAINED SETTLE CEILING SERVICE_JAR BENCH_JAR SERVICE_JAVA_OPTS
 #               BENCH_JAVA_OPTS HTTP_PORT MANAGEMENT_PORT PORT DB READY_TIMEOUT PGHOST PGPORT PGUSER
 # Needs java, jcmd, curl, jq, mosquitto, psql; `ulimit -n` above 2 x the most screens + 1000.
 set -euo pipefail
@@ -47,10 +48,11 @@ DB="${DB:-gridscreens}"
 PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 READY_TIMEOUT="${READY_TIMEOUT:-300}"
 STALL="${STALL:-30}"
+SETTLE="${SETTLE:-10}"            # seconds of half load before its readings start
 KEEP_LOGS="${KEEP_LOGS:-0}"
 CEILING="${CEILING:-}"            # a ceiling measured before (msg/s): skips step 0
 
-usage() { sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | grep '^#' | sed 's/^# \{0,1\}//'; }
 for arg in "$@"; do
   case "$arg" in
     --screens=*) SCREENS="${arg#*=}" ;;
@@ -61,6 +63,7 @@ for arg in "$@"; do
     --warmup=*) WARMUP="${arg#*=}" ;;
     --sustained=*) SUSTAINED="${arg#*=}" ;;
     --ceiling=*) CEILING="${arg#*=}" ;;
+    --settle=*) SETTLE="${arg#*=}" ;;
     --keep-logs) KEEP_LOGS=1 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "screen-latency.sh: unknown argument: $arg" >&2; usage >&2; exit 2 ;;
@@ -71,7 +74,7 @@ log() { printf '[screens %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'screen-latency.sh: error: %s\n' "$*" >&2; exit 1; }
 # shellcheck source=lib.sh
 source "$ROOT/bench/lib.sh"
-for v in SIGNALS RATE BASE_CELLS MESSAGES WARMUP HTTP_PORT MANAGEMENT_PORT PORT READY_TIMEOUT; do
+for v in SIGNALS RATE BASE_CELLS MESSAGES WARMUP SETTLE HTTP_PORT MANAGEMENT_PORT PORT READY_TIMEOUT; do
   [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number, got '${!v}'"
 done
 [[ "$SCREENS" =~ ^[0-9]+(,[0-9]+)*$ ]] || die "SCREENS must be numbers separated by commas, got '$SCREENS'"
@@ -177,6 +180,12 @@ metric() { # name [label filter]: the sum of a metric's samples on the managemen
     | awk -v n="$1" -v f="${2:-}" '(index($0, n "{") == 1 || index($0, n " ") == 1) && index($0, f) { s += $NF }
         END { printf "%.0f", s }'
 }
+sample() { # one scrape a second (a scrape of every meter costs the service CPU): "heap screens epoch-ms in-flight"
+  curl -s --max-time 2 "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" \
+    | awk -v t="$(now_ms)" 'index($0, "jvm_memory_used_bytes{") == 1 && index($0, "area=\"heap\"") { h += $NF }
+        index($0, "grid_screen_connections ") == 1 { c = $NF } index($0, "grid_ingest_inflight ") == 1 { i = $NF }
+        END { printf "%.0f %.0f %s %.0f\n", h, c, t, i }'
+}
 heap_after_gc() { # the heap in use right after a full collection of the service (ours: jcmd on its pid)
   jcmd "$SVC_PID" GC.run >/dev/null 2>&1 || true
   sleep 1
@@ -239,8 +248,7 @@ for n in "${COUNTS[@]}"; do
   wait "$GEN_PID" || log "  the warm-up generator ended with $?"; GEN_PID=""
   wait_stored warm "$WARMUP" || true
   ( while true; do
-      echo "$(metric jvm_memory_used_bytes 'area="heap"') $(metric grid_screen_connections) $(now_ms) $(metric grid_ingest_inflight)"
-      sleep 1
+      sample; sleep 1
     done ) >"$TMP/samples-$run" 2>/dev/null &
   SAMPLER_PID=$!
   heap_before="$(heap_after_gc)"
@@ -262,10 +270,11 @@ for n in "${COUNTS[@]}"; do
   phase warm
   phase rest; rest="$LINE" rest_cpu="$CPU" rest_inflight="$INFLIGHT"
 
-  # half load: long enough to cover the readings (SIGNALS / RATE s) with a few seconds each side
-  half_count=$(( HALF * (SIGNALS / RATE + 8) ))
+  # half load: the readings start SETTLE s after the load (the service takes a few seconds to settle at a
+  # new load: see BENCHMARKS.md), and the load lasts the readings (SIGNALS / RATE s) and 5 s more
+  half_count=$(( HALF * (SETTLE + SIGNALS / RATE + 5) ))
   gen half "$HALF" "$half_count" 0
-  sleep 3
+  sleep "$SETTLE"
   phase half-load; loaded="$LINE" loaded_cpu="$CPU" loaded_inflight="$INFLIGHT"
   wait "$GEN_PID" || log "  the half-load generator ended with $?"; GEN_PID=""
   log "  half load: $(cat "$TMP/gen-half.out")"
