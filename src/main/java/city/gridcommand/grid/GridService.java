@@ -13,6 +13,7 @@ import city.gridcommand.geo.geojson.GridLimits;
 import city.gridcommand.locate.GridMap;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.sim.DemoCity;
+import city.gridcommand.sim.DemoCityPlan;
 import city.gridcommand.store.Await;
 import city.gridcommand.store.DeviceRepository;
 import city.gridcommand.store.GridRepository;
@@ -126,7 +127,7 @@ public class GridService {
 
     private Grid loadDemoCity() {
         // the simulator generates the same city from the same default seed, so their ids match
-        DemoCity city = DemoCity.standard();
+        DemoCity city = DemoCity.generate(DemoCityPlan.scaledTo(settings.baseCells()));
         GridReport report = validator.validate(city.cells());
         if (!report.ok()) {
             throw new IllegalStateException("the demo city does not validate: " + report.errors().get(0));

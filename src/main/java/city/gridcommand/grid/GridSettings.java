@@ -14,4 +14,11 @@ public interface GridSettings {
      */
     @WithDefault("false")
     boolean enabled();
+
+    /**
+     * How many base cells the demo city has (GRID_DEMO_BASE_CELLS): 2000 is the standard city, 100000 the
+     * benchmark city ({@code DemoCityPlan.scaledTo}, the simulator's {@code --base-cells}). Default 2000.
+     */
+    @WithDefault("2000")
+    int baseCells();
 }
