@@ -1,9 +1,6 @@
 package city.gridcommand.store;
 
-import city.gridcommand.rules.ClearingCheck.Evidence;
-import city.gridcommand.rules.ClearingCheck.Needs;
-import city.gridcommand.rules.ClearingCheck.SenderLife;
-import city.gridcommand.rules.DetectionRule;
+import city.gridcommand.store.LastHeardRepository.LastHeard;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -20,10 +17,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads what {@link city.gridcommand.rules.ClearingCheck} needs to tell whether machine events have
- * cleared, whichever instance took the signals: each sensor's latest reading (a backward scan of its
- * identity index), each sender's last message ({@link LastHeardRepository}), and per detection rule the
- * cameras that saw a matching detection within its {@code clearAfter} (one index probe per camera).
+ * Reads what it takes to tell whether machine events have cleared, whichever instance took the signals:
+ * each sensor's latest reading (a backward scan of its identity index), each sender's last message
+ * ({@link LastHeardRepository}), and per camera query the cameras that saw a matching detection since its
+ * time (one index probe per camera).
  */
 @ApplicationScoped
 public class ClearingEvidenceRepository {
@@ -37,6 +34,18 @@ public class ClearingEvidenceRepository {
             WHERE EXISTS (SELECT 1 FROM detection d WHERE d.camera_id = s.id AND d.ts >= $2
                           AND d.kind = ANY ($3::text[]) AND d.confidence >= $4)""";
 
+    /** Which of {@code cameras} saw one of {@code kinds} with at least {@code minConfidence} since {@code since}. */
+    public record CameraQuery(String key, Set<String> cameras, Set<String> kinds, double minConfidence, long since) {
+    }
+
+    /**
+     * What was read: each sensor's latest metrics, each sender's last message, and per camera query (by its
+     * key) the cameras that did see.
+     */
+    public record Heard(Map<String, Map<String, Double>> readings, Map<String, LastHeard> lastHeard,
+            Map<String, Set<String>> seeing) {
+    }
+
     private final Pool pool;
     private final LastHeardRepository lastHeard;
 
@@ -45,30 +54,31 @@ public class ClearingEvidenceRepository {
         this.lastHeard = lastHeard;
     }
 
-    /** The evidence for {@code needs} at {@code now} (epoch ms; detection windows end there). */
-    public CompletionStage<Evidence> read(Needs needs, long now) {
+    /** The latest readings of {@code sensors}, the last messages of {@code devices} and {@code workers}, and {@code cameras}. */
+    public CompletionStage<Heard> read(Set<String> sensors, Set<String> devices, Set<String> workers,
+            List<CameraQuery> cameras) {
         // each query fills its map when its rows arrive, perhaps on another event loop than the others
         Map<String, Map<String, Double>> readings = new ConcurrentHashMap<>();
-        Map<String, SenderLife> lives = new ConcurrentHashMap<>();
+        Map<String, LastHeard> heard = new ConcurrentHashMap<>();
         Map<String, Set<String>> seeing = new ConcurrentHashMap<>();
         List<Future<?>> reads = new ArrayList<>();
-        if (!needs.sensors().isEmpty()) {
-            reads.add(pool.preparedQuery(LATEST_READINGS).execute(Tuple.of(needs.sensors().toArray(String[]::new)))
+        if (!sensors.isEmpty()) {
+            reads.add(pool.preparedQuery(LATEST_READINGS).execute(Tuple.of(sensors.toArray(String[]::new)))
                     .onSuccess(rows -> rows.forEach(row -> readings.put(row.getString(0), metrics(row)))));
         }
-        if (!needs.devices().isEmpty() || !needs.workers().isEmpty()) {
-            reads.add(Future.fromCompletionStage(lastHeard.lastOf(needs.devices(), needs.workers()))
-                    .onSuccess(heard -> heard.forEach(h -> lives.put(h.senderId(),
-                            new SenderLife(h.receivedAt(), h.offline())))));
+        if (!devices.isEmpty() || !workers.isEmpty()) {
+            reads.add(Future.fromCompletionStage(lastHeard.lastOf(devices, workers))
+                    .onSuccess(last -> last.forEach(h -> heard.put(h.senderId(), h))));
         }
-        needs.cameras().forEach((rule, cameras) -> reads.add(stillSeeing(rule, cameras, now)
-                .onSuccess(seen -> seeing.put(rule.id(), seen))));
-        return Future.all(reads).map(done -> new Evidence(readings, lives, seeing)).toCompletionStage();
+        for (CameraQuery query : cameras) {
+            reads.add(stillSeeing(query).onSuccess(seen -> seeing.put(query.key(), seen)));
+        }
+        return Future.all(reads).map(done -> new Heard(readings, heard, seeing)).toCompletionStage();
     }
 
-    private Future<Set<String>> stillSeeing(DetectionRule rule, Set<String> cameras, long now) {
-        Tuple params = Tuple.of(cameras.toArray(String[]::new), now - rule.clearAfter().toMillis(),
-                rule.kinds().toArray(String[]::new), rule.minConfidence());
+    private Future<Set<String>> stillSeeing(CameraQuery query) {
+        Tuple params = Tuple.of(query.cameras().toArray(String[]::new), query.since(),
+                query.kinds().toArray(String[]::new), query.minConfidence());
         return pool.preparedQuery(STILL_SEEING).execute(params).map(rows -> {
             Set<String> seen = new HashSet<>();
             rows.forEach(row -> seen.add(row.getString(0)));

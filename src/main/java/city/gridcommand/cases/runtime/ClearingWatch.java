@@ -4,15 +4,21 @@ import city.gridcommand.cases.CaseWorkflow;
 import city.gridcommand.rules.ClearingCheck;
 import city.gridcommand.rules.ClearingCheck.Candidate;
 import city.gridcommand.rules.ClearingCheck.Evidence;
+import city.gridcommand.rules.ClearingCheck.Needs;
+import city.gridcommand.rules.ClearingCheck.SenderLife;
 import city.gridcommand.rules.RuleEngine;
 import city.gridcommand.store.Await;
 import city.gridcommand.store.CaseStore;
 import city.gridcommand.store.ClearingEvidenceRepository;
+import city.gridcommand.store.ClearingEvidenceRepository.CameraQuery;
+import city.gridcommand.store.ClearingEvidenceRepository.Heard;
 import city.gridcommand.store.EventRepository;
 import city.gridcommand.store.StoredEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -77,7 +83,7 @@ public class ClearingWatch {
 
     private int clearPage(ClearingCheck check, List<StoredEvent> page, long now) {
         List<Candidate> candidates = page.stream().map(ClearingWatch::candidate).toList();
-        Evidence read = Await.result(evidence.read(check.needs(candidates), now));
+        Evidence read = evidenceFor(check.needs(candidates), now);
         int cleared = 0;
         for (int i = 0; i < page.size(); i++) {
             Optional<String> reason = check.cleared(candidates.get(i), read, now);
@@ -86,6 +92,18 @@ public class ClearingWatch {
             }
         }
         return cleared;
+    }
+
+    /** What the database holds of the needed senders, in the terms of the check. */
+    private Evidence evidenceFor(Needs needs, long now) {
+        List<CameraQuery> cameras = needs.cameras().entrySet().stream()
+                .map(e -> new CameraQuery(e.getKey().id(), e.getValue(), e.getKey().kinds(), e.getKey().minConfidence(),
+                        now - e.getKey().clearAfter().toMillis()))
+                .toList();
+        Heard heard = Await.result(evidence.read(needs.sensors(), needs.devices(), needs.workers(), cameras));
+        Map<String, SenderLife> lives = new HashMap<>();
+        heard.lastHeard().forEach((sender, last) -> lives.put(sender, new SenderLife(last.receivedAt(), last.offline())));
+        return new Evidence(heard.readings(), lives, heard.seeing());
     }
 
     private boolean close(StoredEvent judged, String reason, long now) {
