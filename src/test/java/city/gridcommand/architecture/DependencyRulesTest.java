@@ -40,6 +40,8 @@ class DependencyRulesTest {
             "registry",
             "rules",
             "cases",
+            "oncall",
+            "alerts",
             "audit",
             "ingest",
             "ingest.mqtt",
@@ -47,6 +49,7 @@ class DependencyRulesTest {
             "cases.runtime",
             "rules.runtime",
             "live",
+            "alerts.runtime",
             "sim",
             "grid",
             "embedded",
@@ -57,7 +60,7 @@ class DependencyRulesTest {
 
     /** The domain core: plain Java, unit-tested in milliseconds. */
     static final List<String> PURE = List.of("signal", "access", "geo", "geo.index", "geo.check", "geo.geojson",
-            "event", "rules", "cases", "audit");
+            "event", "rules", "cases", "oncall", "alerts", "audit");
 
     private static JavaClasses classes;
 
