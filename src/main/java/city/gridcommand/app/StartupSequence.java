@@ -5,6 +5,8 @@ import city.gridcommand.ingest.mqtt.IngestMetrics;
 import city.gridcommand.ingest.mqtt.MqttIngestLifecycle;
 import city.gridcommand.live.ChangeTail;
 import city.gridcommand.live.EventTopicPublisher;
+import city.gridcommand.oncall.runtime.OnCallContacts;
+import city.gridcommand.oncall.runtime.OnCallSchedules;
 import city.gridcommand.registry.SenderDirectory;
 import city.gridcommand.rules.runtime.SenderMemory;
 import city.gridcommand.store.PartitionMaintainer;
@@ -32,9 +34,12 @@ class StartupSequence {
     private final ChangeTail changeTail;
     private final IngestMetrics metrics;
     private final MqttIngestLifecycle ingest;
+    private final OnCallSchedules onCall;
+    private final OnCallContacts contacts;
 
     StartupSequence(GridService grid, SenderDirectory senders, SenderMemory memory, PartitionMaintainer partitions,
-            EventTopicPublisher eventTopics, ChangeTail changeTail, IngestMetrics metrics, MqttIngestLifecycle ingest) {
+            EventTopicPublisher eventTopics, ChangeTail changeTail, IngestMetrics metrics, MqttIngestLifecycle ingest,
+            OnCallSchedules onCall, OnCallContacts contacts) {
         this.grid = grid;
         this.senders = senders;
         this.memory = memory;
@@ -43,6 +48,8 @@ class StartupSequence {
         this.changeTail = changeTail;
         this.metrics = metrics;
         this.ingest = ingest;
+        this.onCall = onCall;
+        this.contacts = contacts;
     }
 
     void start(@Observes StartupEvent event) {
@@ -52,6 +59,9 @@ class StartupSequence {
         senders.reload();
         // 3. the rules' memory: each sender's last stored message (silence), each worker's settled cell
         memory.recallEveryRegisteredSender();
+        // 3b. on call: the schedules in force (checked against the grid of step 1) and the contact preferences
+        onCall.loadAtStart();
+        contacts.reload();
         // 4. today's and the coming days' partitions, expired ones dropped
         partitions.maintain();
         // 5. the publisher of event changes (grid/v1/events/{cell}), before anything can change
@@ -61,7 +71,7 @@ class StartupSequence {
         // 7. the broker connections, their meters first: messages flow from here on
         metrics.register();
         ingest.start();
-        LOG.info("started: grid, registry, sender memory, partitions, event topics, change tail, ingest");
+        LOG.info("started: grid, registry, sender memory, on call, partitions, event topics, change tail, ingest");
     }
 
     void stop(@Observes ShutdownEvent event) {

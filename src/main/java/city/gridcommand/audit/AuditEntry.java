@@ -61,11 +61,15 @@ public record AuditEntry(Long id, Long at, String actor, List<String> roles, Str
      * scope. Stored once per ticket whatever the instance, which is what makes a ticket single-use.
      */
     public static final String LIVE_REDEEM = "live.redeem";
+    /** The on-call schedules replaced ({@code PUT /api/v1/oncall/schedules}); target: the new version. */
+    public static final String ONCALL_SCHEDULES_REPLACE = "oncall.schedules.replace";
+    /** A person's contact preferences stored ({@code PUT /api/v1/oncall/people/{id}}); target: the person. */
+    public static final String ONCALL_CONTACT_PUT = "oncall.contact.put";
 
     /** Every action named above, in that order. */
     public static final List<String> ACTIONS = List.of(GRID_IMPORT, RULES_REPLACE, DEVICE_PUT, DEVICE_DELETE,
             WORKER_PUT, WORKER_DELETE, CASE_CREATE, CASE_TRANSITION, DEADLETTERS_REPLAY, AUTH_LOGIN, LIVE_TICKET,
-            LIVE_REDEEM);
+            LIVE_REDEEM, ONCALL_SCHEDULES_REPLACE, ONCALL_CONTACT_PUT);
 
     /** The actor of changes the service makes on its own. */
     public static final String SYSTEM = "system";

@@ -49,6 +49,7 @@ class DependencyRulesTest {
             "cases.runtime",
             "rules.runtime",
             "live",
+            "oncall.runtime",
             "alerts.runtime",
             "sim",
             "grid",
