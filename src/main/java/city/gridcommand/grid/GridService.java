@@ -1,5 +1,7 @@
 package city.gridcommand.grid;
 
+import city.gridcommand.cases.CategoryCatalogue;
+import city.gridcommand.cases.Department;
 import city.gridcommand.geo.Cell;
 import city.gridcommand.geo.Grid;
 import city.gridcommand.geo.GridImport;
@@ -12,11 +14,15 @@ import city.gridcommand.geo.geojson.GeoJsonGridReader;
 import city.gridcommand.geo.geojson.GridLimits;
 import city.gridcommand.locate.GridMap;
 import city.gridcommand.locate.LiveGrid;
+import city.gridcommand.oncall.Schedule;
+import city.gridcommand.oncall.ScheduleWriter;
 import city.gridcommand.sim.DemoCity;
 import city.gridcommand.sim.DemoCityPlan;
+import city.gridcommand.sim.DemoOnCall;
 import city.gridcommand.store.Await;
 import city.gridcommand.store.DeviceRepository;
 import city.gridcommand.store.GridRepository;
+import city.gridcommand.store.OnCallRepository;
 import city.gridcommand.store.WorkerRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.json.JsonArray;
@@ -38,6 +44,8 @@ public class GridService {
     private final GridRepository grids;
     private final DeviceRepository devices;
     private final WorkerRepository workers;
+    private final OnCallRepository onCall;
+    private final CategoryCatalogue catalogue;
     private final LiveGrid liveGrid;
     private final GridSettings settings;
     private final GridValidator validator = new GridValidator();
@@ -48,11 +56,13 @@ public class GridService {
     private record Checked(GridImport imported, GridReport report, List<GeometryRepair> repairs) {
     }
 
-    GridService(GridRepository grids, DeviceRepository devices, WorkerRepository workers, LiveGrid liveGrid,
-            GridSettings settings, GridImportSettings importSettings) {
+    GridService(GridRepository grids, DeviceRepository devices, WorkerRepository workers, OnCallRepository onCall,
+            CategoryCatalogue catalogue, LiveGrid liveGrid, GridSettings settings, GridImportSettings importSettings) {
         this.grids = grids;
         this.devices = devices;
         this.workers = workers;
+        this.onCall = onCall;
+        this.catalogue = catalogue;
         this.liveGrid = liveGrid;
         this.settings = settings;
         this.reader = new GeoJsonGridReader(new GridLimits(importSettings.maxFeatures(), importSettings.maxVertices(),
@@ -135,8 +145,12 @@ public class GridService {
         long version = Await.result(grids.replace(city.cells(), "demo", json(report.warnings())));
         Await.result(devices.saveAll(city.devices()));
         Await.result(workers.saveAll(city.workers()));
-        LOG.infof("loaded the demo city: %d cells, %d devices, %d workers (grid version %d)", city.cells().size(),
-                city.devices().size(), city.workers().size(), version);
+        // its on-call schedules, unless some were stored already (then they are the city's, not the demo's)
+        List<Schedule> schedules = DemoOnCall.schedules(city, catalogue.departments().stream().map(Department::code).toList());
+        long onCallVersion = Await.result(onCall.replaceSchedules(ScheduleWriter.toJson(schedules), "demo", 0));
+        LOG.infof("loaded the demo city: %d cells, %d devices, %d workers, %s on-call schedules (grid version %d)",
+                city.cells().size(), city.devices().size(), city.workers().size(),
+                onCallVersion > 0 ? Integer.toString(schedules.size()) : "no (some were stored already)", version);
         return new Grid(version, city.cells());
     }
 

@@ -113,6 +113,25 @@ class DemoLoginTest {
     }
 
     @SuppressWarnings("unchecked")
+    /** The demo city's on-call schedules are in force: its alerts reach someone in every department and centre. */
+    @Test
+    void theDemoCityHasSomeoneOnCall() {
+        String token = login("dispatcher", "demo", 200).getString("token");
+        Cell base = grid.snapshot().grid().cells().stream().filter(Cell::isBaseCell).findFirst().orElseThrow();
+        String street = grid.snapshot().grid().path(base.code()).get(1);
+        given().auth().oauth2(token).queryParam("cell", base.code()).queryParam("department", "dept-fire")
+                .get("/api/v1/oncall/who").then().statusCode(200).body("person", equalTo("handler-dept-fire"))
+                .body("schedule", equalTo(street + "-dept-fire"));
+        String centre = given().auth().oauth2(token).queryParam("cell", base.code()).queryParam("department", "centre")
+                .get("/api/v1/oncall/who").then().statusCode(200).body("schedule", equalTo(street + "-centre"))
+                .extract().jsonPath().getString("person");
+        // the street's dispatcher in office hours, else the street's supervisor (a registered worker)
+        assertThat(centre.equals("dispatcher-" + street) || Await.result(workers.find(centre)) != null)
+                .as("centre on call: %s", centre).isTrue();
+        given().auth().oauth2(token).get("/api/v1/oncall/schedules").then().statusCode(200)
+                .body("schedules.find { it.id == '" + street + "-centre' }.department", equalTo("centre"));
+    }
+
     private static Map<String, Object> claims(String token) {
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
         return new JsonPath(payload).getMap("$");
