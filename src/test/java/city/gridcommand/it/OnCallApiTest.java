@@ -2,6 +2,7 @@ package city.gridcommand.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -16,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -174,6 +176,38 @@ class OnCallApiTest {
         String clash = own.replace("street-two-centre", "street-one-fire");
         as(streetTwo).contentType(ContentType.JSON).body(clash).put("/api/v1/oncall/schedules").then().statusCode(400)
                 .body("errors.field", equalTo(List.of("inForce[street-one-fire].id")));
+    }
+
+    /** What another instance stores reaches this one's memory by the refresh, without a restart. */
+    @Test
+    void schedulesAndPreferencesStoredByAnotherInstanceAreFollowed() {
+        long version = as(TestTokens.admin()).contentType(ContentType.JSON).body(GOOD).put("/api/v1/oncall/schedules")
+                .then().statusCode(200).extract().jsonPath().getLong("version");
+        Db db = new Db(pool);
+        // another instance's replacement: the swap goes to someone else, straight into the table
+        db.execute("UPDATE oncall_schedules SET document = jsonb_set(document, '{schedules,1,overrides,0,person}', "
+                + "'\"fire-swap-2\"'), version = version + 1 WHERE version = " + version);
+        db.execute("INSERT INTO oncall_contact (person_id, channels, updated_at) VALUES ('elsewhere-1', "
+                + "ARRAY['webhook:pager','browser'], 1) ON CONFLICT (person_id) DO UPDATE SET channels = EXCLUDED.channels");
+        List<String> path = List.of(SmallCity.DISTRICT, STREET_ONE, "440305001001", SmallCity.WEST_CELL);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(lookup.onCall(path, "dept-fire", at("2026-03-04T23:00"))).get()
+                    .satisfies(a -> assertThat(a.personId()).isEqualTo("fire-swap-2"));
+            as(TestTokens.admin()).get("/api/v1/oncall/people/elsewhere-1").then().statusCode(200)
+                    .body("channels", equalTo(List.of("webhook:pager", "browser"))).body("stored", equalTo(true));
+        });
+        as(TestTokens.admin()).get("/api/v1/oncall/schedules").then().body("version", equalTo((int) version + 1));
+    }
+
+    @Test
+    void aRegisteredWorkerIsAlertedOnTheTerminalFirstByDefault() {
+        as(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"On call\",\"role\":\"worker\",\"cells\":[\"" + SmallCity.WEST_CELL + "\"]}")
+                .put("/api/v1/workers/wrk-oncall-terminal").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        as(TestTokens.admin()).get("/api/v1/oncall/people/wrk-oncall-terminal").then().statusCode(200)
+                .body("channels", equalTo(List.of("terminal", "browser"))).body("stored", equalTo(false));
+        as(TestTokens.admin()).get("/api/v1/oncall/people/somebody-else").then().statusCode(200)
+                .body("channels", equalTo(List.of("browser"))).body("quietHours", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

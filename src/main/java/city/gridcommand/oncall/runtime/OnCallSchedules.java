@@ -51,6 +51,8 @@ public class OnCallSchedules implements OnCallLookup {
     private final ScheduleClock clock;
     private final OnCallSettings settings;
     private volatile InForce inForce;
+    /** A stored version this instance could not read: reported once, not every refresh. */
+    private volatile long unreadable = -1;
 
     OnCallSchedules(OnCallRepository repository, LiveGrid liveGrid, CategoryCatalogue catalogue,
             WorkerSettings workers, OnCallSettings settings) {
@@ -75,7 +77,7 @@ public class OnCallSchedules implements OnCallLookup {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void followReplacements() {
         long version = Await.result(repository.version());
-        if (version != inForce.version()) {
+        if (version != inForce.version() && version != unreadable) {
             StoredSchedules stored = Await.result(repository.schedules());
             if (stored != null && stored.version() != inForce.version()) {
                 take(stored);
@@ -87,6 +89,7 @@ public class OnCallSchedules implements OnCallLookup {
         ScheduleReader.Read read = ScheduleReader.read(stored.json().getBytes(StandardCharsets.UTF_8), clock.zone());
         if (!read.ok()) {
             // stored only after it validated: a version of the service that reads it otherwise keeps what it has
+            unreadable = stored.version();
             LOG.errorf("the stored on-call schedules (version %d) do not read here (%s); keeping version %d",
                     stored.version(), read.errors(), inForce.version());
             return;
