@@ -68,7 +68,9 @@ public final class ScheduleClock {
         long horizon = at + LOOK_AHEAD.toMillis();
         for (long from = at; from < horizon; from += CHUNK) {
             long to = Math.min(horizon, from + CHUNK);
-            for (long b : boundaries(schedule, from, to)) {
+            TreeSet<Long> points = boundaries(schedule, from, to);
+            points.add(to); // boundaries are strictly inside the chunk: a change right at its end is looked at too
+            for (long b : points) {
                 Optional<OnCallShift> then = pointAt(schedule, b);
                 if (!sameAnswer(now, then)) {
                     return Optional.of(new OnCallShift(at, b, now.get().personId(), now.get().source()));

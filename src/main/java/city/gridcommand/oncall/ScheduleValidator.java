@@ -100,12 +100,18 @@ public final class ScheduleValidator {
             order.add(k);
         }
         order.sort(Comparator.comparingLong(k -> s.overrides().get(k).fromMillis(zone)));
-        for (int n = 1; n < order.size(); n++) {
-            ShiftOverride before = s.overrides().get(order.get(n - 1));
-            ShiftOverride after = s.overrides().get(order.get(n));
-            if (after.fromMillis(zone) < before.toMillis(zone)) {
-                errors.add(ScheduleProblem.error(path + ".overrides[" + order.get(n) + "]", "overlaps overrides["
-                        + order.get(n - 1) + "] (" + before.from() + " to " + before.to() + ")"));
+        int latest = -1; // of the overrides so far, the one that ends last
+        for (int k : order) {
+            ShiftOverride o = s.overrides().get(k);
+            if (latest >= 0) {
+                ShiftOverride before = s.overrides().get(latest);
+                if (o.fromMillis(zone) < before.toMillis(zone)) {
+                    errors.add(ScheduleProblem.error(path + ".overrides[" + k + "]", "overlaps overrides[" + latest
+                            + "] (" + before.from() + " to " + before.to() + ")"));
+                }
+            }
+            if (latest < 0 || o.toMillis(zone) > s.overrides().get(latest).toMillis(zone)) {
+                latest = k;
             }
         }
     }

@@ -179,6 +179,16 @@ class ScheduleClockTest {
     }
 
     @Test
+    void aChangeAWholeLookAheadChunkAwayIsFound() {
+        // asked right at a weekly hand-over, the next one is exactly seven days (one chunk of the search) later
+        Schedule s = schedule("s", layer("week", ShiftLength.WEEKLY, "09:00", DayOfWeek.MONDAY, "2026-03-02",
+                Restrictions.NONE, "a", "b"));
+        OnCallShift now = shanghai.at(s, at("2026-03-09T09:00")).orElseThrow();
+        assertThat(now.personId()).isEqualTo("b");
+        assertThat(now.to()).isEqualTo(at("2026-03-16T09:00"));
+    }
+
+    @Test
     void aPlanListsTheShiftsAndTheGaps() {
         Layer day = layer("day", ShiftLength.DAILY, "08:00", null, "2026-03-02", windows("08:00-18:00"), "a", "b");
         Schedule s = schedule("s", day);
