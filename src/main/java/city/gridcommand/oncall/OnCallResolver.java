@@ -24,18 +24,29 @@ public final class OnCallResolver implements OnCallLookup {
         }
     }
 
+    /**
+     * {@inheritDoc} The answer's {@code until} is also no later than the time a deeper schedule passed over
+     * (nobody on call at {@code at}) has someone again, when the answer changes to that schedule's.
+     */
     @Override
     public Optional<OnCallAnswer> onCall(List<String> cellPath, String department, long at) {
+        List<Schedule> passed = new ArrayList<>();
         for (int i = cellPath.size() - 1; i >= 0; i--) {
             for (Schedule s : byCell.getOrDefault(cellPath.get(i), List.of())) {
                 if (!s.answersFor(department)) {
                     continue;
                 }
                 Optional<OnCallShift> shift = clock.at(s, at);
-                if (shift.isPresent()) {
-                    OnCallShift on = shift.get();
-                    return Optional.of(new OnCallAnswer(on.personId(), s.id(), on.source(), on.to()));
+                if (shift.isEmpty()) {
+                    passed.add(s);
+                    continue;
                 }
+                OnCallShift on = shift.get();
+                long until = on.to();
+                for (Schedule deeper : passed) {
+                    until = clock.nextOnCall(deeper, at, until);
+                }
+                return Optional.of(new OnCallAnswer(on.personId(), s.id(), on.source(), until));
             }
         }
         return Optional.empty();

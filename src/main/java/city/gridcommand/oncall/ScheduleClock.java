@@ -80,6 +80,19 @@ public final class ScheduleClock {
         return Optional.of(new OnCallShift(at, horizon, now.get().personId(), now.get().source()));
     }
 
+    /**
+     * The first time after {@code from} and before {@code to} (epoch ms) when the schedule has someone on call,
+     * or {@code to} when it has nobody all that time.
+     */
+    public long nextOnCall(Schedule schedule, long from, long to) {
+        for (long b : boundaries(schedule, from, to)) {
+            if (pointAt(schedule, b).isPresent()) {
+                return b;
+            }
+        }
+        return to;
+    }
+
     /** The shifts between {@code from} and {@code to} (epoch ms), in order, each as long as its answer holds; gaps left out. */
     public List<OnCallShift> plan(Schedule schedule, long from, long to) {
         List<OnCallShift> shifts = new ArrayList<>();

@@ -38,6 +38,19 @@ class OnCallResolverTest {
     }
 
     @Test
+    void anAnswerFromAboveEndsWhenTheDeeperScheduleHasSomeoneAgain() {
+        Schedule earlyStreet = schedule("early-street", "440305001", "dept-fire", Coverage.PARTIAL,
+                List.of(layer("day", ShiftLength.DAILY, "07:00", null, "2026-03-02", windows("07:00-18:00"), "street-1")),
+                List.of(), List.of());
+        OnCallResolver early = new OnCallResolver(List.of(districtFire, earlyStreet), new ScheduleClock(SHANGHAI));
+        OnCallAnswer night = early.onCall(PATH, "dept-fire", at("2026-03-03T20:00")).orElseThrow();
+        assertThat(night.personId()).isEqualTo("district-1");
+        assertThat(night.until()).as("the street's day starts before the district's hand-over at 08:00")
+                .isEqualTo(at("2026-03-04T07:00"));
+        assertThat(early.onCall(PATH, "dept-fire", at("2026-03-04T07:00")).orElseThrow().personId()).isEqualTo("street-1");
+    }
+
+    @Test
     void departmentsAreKeptApart() {
         assertThat(resolver.onCall(PATH, "centre", at("2026-03-03T20:00")).orElseThrow().personId())
                 .isEqualTo("dispatcher-440305001");
