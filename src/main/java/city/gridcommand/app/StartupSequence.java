@@ -5,6 +5,7 @@ import city.gridcommand.ingest.mqtt.IngestMetrics;
 import city.gridcommand.ingest.mqtt.MqttIngestLifecycle;
 import city.gridcommand.live.ChangeTail;
 import city.gridcommand.live.EventTopicPublisher;
+import city.gridcommand.live.LiveSignals;
 import city.gridcommand.registry.SenderDirectory;
 import city.gridcommand.rules.runtime.SenderMemory;
 import city.gridcommand.store.PartitionMaintainer;
@@ -29,17 +30,20 @@ class StartupSequence {
     private final SenderMemory memory;
     private final PartitionMaintainer partitions;
     private final EventTopicPublisher eventTopics;
+    private final LiveSignals liveSignals;
     private final ChangeTail changeTail;
     private final IngestMetrics metrics;
     private final MqttIngestLifecycle ingest;
 
     StartupSequence(GridService grid, SenderDirectory senders, SenderMemory memory, PartitionMaintainer partitions,
-            EventTopicPublisher eventTopics, ChangeTail changeTail, IngestMetrics metrics, MqttIngestLifecycle ingest) {
+            EventTopicPublisher eventTopics, LiveSignals liveSignals, ChangeTail changeTail, IngestMetrics metrics,
+            MqttIngestLifecycle ingest) {
         this.grid = grid;
         this.senders = senders;
         this.memory = memory;
         this.partitions = partitions;
         this.eventTopics = eventTopics;
+        this.liveSignals = liveSignals;
         this.changeTail = changeTail;
         this.metrics = metrics;
         this.ingest = ingest;
@@ -54,14 +58,17 @@ class StartupSequence {
         memory.recallEveryRegisteredSender();
         // 4. today's and the coming days' partitions, expired ones dropped
         partitions.maintain();
-        // 5. the publisher of event changes (grid/v1/events/{cell}), before anything can change
+        // 5. the publishers, before anything can change: event changes (grid/v1/events/{cell}), and the live
+        //    signals (grid/v1/live/{cell}: positions and statuses placed here out, other instances' in)
         eventTopics.start();
+        liveSignals.start();
         // 6. this instance's tail of the change log (every instance's changes, for live screens), from its position now
         changeTail.start();
         // 7. the broker connections, their meters first: messages flow from here on
         metrics.register();
         ingest.start();
-        LOG.info("started: grid, registry, sender memory, partitions, event topics, change tail, ingest");
+        LOG.info("started: grid, registry, sender memory, partitions, event topics and live signals, change tail, "
+                + "ingest");
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -69,6 +76,7 @@ class StartupSequence {
         // broker and database
         ingest.stop();
         changeTail.stop();
+        liveSignals.stop();
         eventTopics.stop();
         GridCommandMain.stopEmbedded();
     }
