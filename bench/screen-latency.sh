@@ -12,6 +12,8 @@
 #      own `token` command; waits for their snapshots; heap after a full GC again: per connection;
 #   2. latency at rest: one smoke reading per sensor at RATE/s (each raises an event whose trigger.ts is
 #      the reading's ts); every screen whose scope holds the cell times its event.raised: arrival - trigger.ts;
+#      and the first alert of each raise on any worker terminal (grid/v1/workers/+/alerts) is timed the same
+#      way (signal to the first person told; the run with 0 screens gives it without screen load);
 #   3. latency at half load: the same with LoadGenerator publishing telemetry at half the sustained pace,
 #      the readings starting SETTLE (10) s after the load;
 #   4. the ingest ratio: LoadGenerator paced at the sustained pace (WARMUP + MESSAGES), the service's
@@ -300,9 +302,10 @@ for n in "${COUNTS[@]}"; do
   rss="$(awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$SVC_PID/status" 2>/dev/null || echo n/a)"
   ratio="$(awk -v s="$rate_db" -v c="$CEILING" 'BEGIN { if (s + 0 > 0) printf "%.2f", s / c; else print "n/a" }')"
   vs0="$(awk -v s="$rate_db" -v b="$BASELINE" 'BEGIN { if (b + 0 > 0 && s + 0 > 0) printf "%.2f", s / b; else print "n/a" }')"
-  lat() { # phase line: p50/p95/p99/max, arrivals
-    if [[ "$(val expected "$1")" == 0 ]]; then echo "– | – | $(val topic_p50 "$1") / $(val topic_p99 "$1")"; return; fi
-    echo "$(val p50 "$1") / $(val p95 "$1") / $(val p99 "$1") / $(val max "$1") | $(val received "$1")/$(val expected "$1") | $(val topic_p50 "$1") / $(val topic_p99 "$1")"
+  lat() { # phase line: p50/p95/p99/max, arrivals, topic, first alert on a terminal
+    local alert="$(val alert_p50 "$1") / $(val alert_p99 "$1") / $(val alert_max "$1") ($(val alert_received "$1")/$SIGNALS)"
+    if [[ "$(val expected "$1")" == 0 ]]; then echo "– | – | $(val topic_p50 "$1") / $(val topic_p99 "$1") | $alert"; return; fi
+    echo "$(val p50 "$1") / $(val p95 "$1") / $(val p99 "$1") / $(val max "$1") | $(val received "$1")/$(val expected "$1") | $(val topic_p50 "$1") / $(val topic_p99 "$1") | $alert"
   }
   echo "| $n | $held | $(val seconds "$opened") | $(lat "$rest") | $rest_cpu | $(lat "$loaded") | $loaded_cpu | $loaded_inflight | $(val closed "$loaded") | $(mib "$heap_before") | $(mib "$heap_held") | $per_conn | $(mib "$heap_max") | $rss | $rate_db | $drained | $sust_cpu | $ratio | $vs0 | $all |" >>"$TMP/rows"
   stop_pid "$SVC_PID" service; SVC_PID=""
@@ -316,7 +319,7 @@ cat <<TABLE
 
 $MACHINE, $(date +%F); build $THIS; demo city of $BASE_CELLS base cells, scope $district and its streets and communities; $SIGNALS readings at $RATE/s per latency phase; broker-only ceiling $CEILING msg/s, sustained pace $PACE msg/s ($SUSTAINED), half load $HALF msg/s; service $SERVICE_JAVA_OPTS; load average $(cut -d' ' -f1-3 /proc/loadavg).
 
-| screens | held (gauge) | open s | at rest: p50 / p95 / p99 / max ms | arrivals | topic p50 / p99 ms | CPU % service / screens | half load: p50 / p95 / p99 / max ms | arrivals | topic p50 / p99 ms | CPU % service / screens | ingest in flight | closed | heap before MiB | heap held MiB | KiB / connection | heap max MiB | peak RSS MB | ingest msg/s | drained s | service CPU % | / broker-only | / no screens | all stored |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| screens | held (gauge) | open s | at rest: p50 / p95 / p99 / max ms | arrivals | topic p50 / p99 ms | alert p50 / p99 / max ms (alerted) | CPU % service / screens | half load: p50 / p95 / p99 / max ms | arrivals | topic p50 / p99 ms | alert p50 / p99 / max ms (alerted) | CPU % service / screens | ingest in flight | closed | heap before MiB | heap held MiB | KiB / connection | heap max MiB | peak RSS MB | ingest msg/s | drained s | service CPU % | / broker-only | / no screens | all stored |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$TMP/rows")
 TABLE

@@ -10,10 +10,10 @@ import city.gridcommand.ingest.IngestSettings;
 import city.gridcommand.ingest.SignalDecoder;
 import city.gridcommand.ingest.WriteBehind;
 import city.gridcommand.live.EventChangeRelay;
+import city.gridcommand.live.LiveSignals;
 import city.gridcommand.locate.CellPlacer;
 import city.gridcommand.registry.SenderRegistry;
 import city.gridcommand.rules.RuleJudge;
-import city.gridcommand.screen.ScreenFeed;
 import city.gridcommand.store.DeadLetterRepository;
 import city.gridcommand.store.PgBatchStore;
 import city.gridcommand.store.StoreSettings;
@@ -28,7 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Assembles the message path from its stages: decode, admit, locate, judge, write (the store, which
  * hands committed event changes to the relay that publishes them); live screens are told of the worker
- * positions and device statuses placed on the way.
+ * positions and device statuses placed on the way (LiveSignals, on every instance).
  */
 @ApplicationScoped
 public class IngestWiring {
@@ -57,13 +57,13 @@ public class IngestWiring {
     @Produces
     @Singleton
     IngestPipeline pipeline(IngestSettings settings, StoreSettings store, SenderRegistry registry, CellPlacer cells,
-            RuleJudge rules, WriteBehind writeBehind, IngestCounters counters, ScreenFeed screens) {
+            RuleJudge rules, WriteBehind writeBehind, IngestCounters counters, LiveSignals live) {
         Duration retention = Duration.ofDays(store.retentionDays());
         Duration maxAge = settings.maxAge().compareTo(retention) < 0 ? settings.maxAge() : retention;
         IngestLimits limits = new IngestLimits(settings.maxPayloadBytes(), settings.maxFutureSkew(), maxAge);
         SignalDecoder decoder = new SignalDecoder(limits, System::currentTimeMillis);
         return new IngestPipeline(decoder, new Admission(registry, settings.unknownSenders()), cells::place,
-                rules::judge, writeBehind, counters, settings.deadLetterPayloadBytes(), screens);
+                rules::judge, writeBehind, counters, settings.deadLetterPayloadBytes(), live);
     }
 
     @Produces

@@ -5,6 +5,7 @@ import city.gridcommand.ingest.mqtt.IngestMetrics;
 import city.gridcommand.ingest.mqtt.MqttIngestLifecycle;
 import city.gridcommand.live.ChangeTail;
 import city.gridcommand.live.EventTopicPublisher;
+import city.gridcommand.live.LiveSignals;
 import city.gridcommand.oncall.runtime.OnCallContacts;
 import city.gridcommand.oncall.runtime.OnCallSchedules;
 import city.gridcommand.registry.SenderDirectory;
@@ -31,6 +32,7 @@ class StartupSequence {
     private final SenderMemory memory;
     private final PartitionMaintainer partitions;
     private final EventTopicPublisher eventTopics;
+    private final LiveSignals liveSignals;
     private final ChangeTail changeTail;
     private final IngestMetrics metrics;
     private final MqttIngestLifecycle ingest;
@@ -38,13 +40,14 @@ class StartupSequence {
     private final OnCallContacts contacts;
 
     StartupSequence(GridService grid, SenderDirectory senders, SenderMemory memory, PartitionMaintainer partitions,
-            EventTopicPublisher eventTopics, ChangeTail changeTail, IngestMetrics metrics, MqttIngestLifecycle ingest,
-            OnCallSchedules onCall, OnCallContacts contacts) {
+            EventTopicPublisher eventTopics, LiveSignals liveSignals, ChangeTail changeTail, IngestMetrics metrics,
+            MqttIngestLifecycle ingest, OnCallSchedules onCall, OnCallContacts contacts) {
         this.grid = grid;
         this.senders = senders;
         this.memory = memory;
         this.partitions = partitions;
         this.eventTopics = eventTopics;
+        this.liveSignals = liveSignals;
         this.changeTail = changeTail;
         this.metrics = metrics;
         this.ingest = ingest;
@@ -59,19 +62,22 @@ class StartupSequence {
         senders.reload();
         // 3. the rules' memory: each sender's last stored message (silence), each worker's settled cell
         memory.recallEveryRegisteredSender();
-        // 3b. on call: the schedules in force (checked against the grid of step 1) and the contact preferences
+        // 3b. on call: the stored schedules put in force, the stored contact preferences
         onCall.loadAtStart();
         contacts.reload();
         // 4. today's and the coming days' partitions, expired ones dropped
         partitions.maintain();
-        // 5. the publisher of event changes (grid/v1/events/{cell}), before anything can change
+        // 5. the publishers, before anything can change: event changes (grid/v1/events/{cell}), and the live
+        //    signals (grid/v1/live/{cell}: positions and statuses placed here out, other instances' in)
         eventTopics.start();
+        liveSignals.start();
         // 6. this instance's tail of the change log (every instance's changes, for live screens), from its position now
         changeTail.start();
         // 7. the broker connections, their meters first: messages flow from here on
         metrics.register();
         ingest.start();
-        LOG.info("started: grid, registry, sender memory, on call, partitions, event topics, change tail, ingest");
+        LOG.info("started: grid, registry, sender memory, on call, partitions, event topics and live signals, "
+                + "change tail, ingest");
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -79,6 +85,7 @@ class StartupSequence {
         // broker and database
         ingest.stop();
         changeTail.stop();
+        liveSignals.stop();
         eventTopics.stop();
         GridCommandMain.stopEmbedded();
     }

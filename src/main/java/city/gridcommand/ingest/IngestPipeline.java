@@ -29,11 +29,6 @@ public final class IngestPipeline {
     private final PlacedSignals placed;
 
     public IngestPipeline(SignalDecoder decoder, Admission admission, Locator locator, Judge judge,
-            WriteBehind writeBehind, IngestCounters counters, int maxDeadLetterBytes) {
-        this(decoder, admission, locator, judge, writeBehind, counters, maxDeadLetterBytes, PlacedSignals.NONE);
-    }
-
-    public IngestPipeline(SignalDecoder decoder, Admission admission, Locator locator, Judge judge,
             WriteBehind writeBehind, IngestCounters counters, int maxDeadLetterBytes, PlacedSignals placed) {
         this.placed = placed;
         this.decoder = decoder;

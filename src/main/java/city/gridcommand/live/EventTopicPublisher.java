@@ -2,15 +2,10 @@ package city.gridcommand.live;
 
 import city.gridcommand.ingest.mqtt.MqttSettings;
 import city.gridcommand.store.EventChange;
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
-import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,18 +31,7 @@ public class EventTopicPublisher {
 
     /** Connects (retrying in the background) and listens to the relay. */
     public void start() {
-        URI uri = URI.create(settings.url());
-        boolean tls = "ssl".equals(uri.getScheme()) || "mqtts".equals(uri.getScheme());
-        Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5()
-                .identifier(settings.clientId() + "-events")
-                .serverHost(uri.getHost()).serverPort(uri.getPort() > 0 ? uri.getPort() : tls ? 8883 : 1883)
-                .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
-                .applyAutomaticReconnect();
-        if (settings.username().isPresent()) {
-            builder = builder.simpleAuth(Mqtt5SimpleAuth.builder().username(settings.username().get())
-                    .password(settings.password().orElse("").getBytes(StandardCharsets.UTF_8)).build());
-        }
-        client = (tls ? builder.sslWithDefaultConfig() : builder).buildAsync();
+        client = ServiceBrokerClients.build(settings, "events", null);
         client.connectWith().cleanStart(true).send().whenComplete((ack, error) -> {
             if (error != null) {
                 LOG.warnf("event publisher cannot reach the broker yet (%s); retrying in the background",

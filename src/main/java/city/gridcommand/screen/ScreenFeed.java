@@ -1,41 +1,47 @@
 package city.gridcommand.screen;
 
-import city.gridcommand.ingest.PlacedSignals;
-import city.gridcommand.locate.Placement;
-import city.gridcommand.signal.DeviceStatus;
-import city.gridcommand.signal.Signal;
-import city.gridcommand.signal.WorkerPosition;
+import city.gridcommand.live.LiveSignals;
+import city.gridcommand.live.LiveSignals.LiveSignal;
 import city.gridcommand.store.EventChange;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.core.json.JsonObject;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
  * Fans out to the open screens of this instance: every change the tail delivers (committed through any
  * instance) to the sessions whose scope holds its cell, encoded once; every worker position and device
- * status this instance's ingest places, to the sessions of its cell; the stats when they changed, at most
- * once per interval; and closes connections that stopped answering pings. Follows the tail while a screen
- * is open.
+ * status placed by any instance ({@link LiveSignals}), to the sessions of its cell; the stats when they
+ * changed, at most once per interval; and closes connections that stopped answering pings. Follows the
+ * tail and the live signals while a screen is open.
+ *
+ * <p>Sessions are indexed by scope: a cell code's scopes are its prefixes (a street's code is the head of
+ * its base cells' codes), so a change finds its screens with one lookup per prefix, however many screens
+ * are open elsewhere.
  */
 @ApplicationScoped
-public class ScreenFeed implements PlacedSignals {
+public class ScreenFeed {
 
     private static final Logger LOG = Logger.getLogger(ScreenFeed.class);
 
     private final ChangeSource changes;
+    private final LiveSignals liveSignals;
     private final ScreenSettings settings;
     private final Map<String, ScreenSession> sessions = new ConcurrentHashMap<>();
-    private AutoCloseable following;
+    private final Map<String, Set<ScreenSession>> byScope = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> following = new ArrayList<>();
 
-    ScreenFeed(ChangeSource changes, ScreenSettings settings, MeterRegistry registry) {
+    ScreenFeed(ChangeSource changes, LiveSignals liveSignals, ScreenSettings settings, MeterRegistry registry) {
         this.changes = changes;
+        this.liveSignals = liveSignals;
         this.settings = settings;
         Gauge.builder("grid.screen.connections", this, ScreenFeed::screens)
                 .description("live screens open on this instance (/ws/v1/live)").register(registry);
@@ -46,16 +52,22 @@ public class ScreenFeed implements PlacedSignals {
     /** A session joins before it reads anything, so every change after it joined reaches it. */
     void add(ScreenSession session) {
         synchronized (this) {
-            if (following == null) {
-                following = changes.follow(this::change);
+            if (following.isEmpty()) {
+                following.add(changes.follow(this::change));
+                following.add(liveSignals.listen(this::live));
             }
         }
+        byScope.computeIfAbsent(session.scope(), scope -> ConcurrentHashMap.newKeySet()).add(session);
         sessions.put(session.id(), session);
     }
 
     void remove(String id) {
         ScreenSession session = sessions.remove(id);
         if (session != null) {
+            byScope.computeIfPresent(session.scope(), (scope, set) -> {
+                set.remove(session);
+                return set.isEmpty() ? null : set;
+            });
             session.closed();
         }
     }
@@ -79,46 +91,35 @@ public class ScreenFeed implements PlacedSignals {
     }
 
     void change(EventChange change) {
+        String cell = change.event().cell();
         String text = null;
-        for (ScreenSession session : sessions.values()) {
-            if (session.covers(change.event().cell())) {
+        for (int end = 1; end <= cell.length(); end++) {
+            Set<ScreenSession> screens = byScope.get(cell.substring(0, end));
+            if (screens != null) {
                 if (text == null) {
                     text = change.message().encode();
                 }
-                session.offerChange(change, text);
+                for (ScreenSession session : screens) {
+                    session.offerChange(change, text);
+                }
             }
         }
     }
 
-    @Override
-    public void placed(Signal signal, Placement placement) {
-        if (sessions.isEmpty() || placement.location() == null || placement.location().baseCell() == null) {
+    /** A worker position or device status placed by any instance, to the screens of its cell. */
+    void live(LiveSignal signal) {
+        if (sessions.isEmpty()) {
             return;
         }
-        String cell = placement.location().baseCell();
-        if (signal instanceof WorkerPosition position) {
-            String key = "worker:" + position.senderId();
-            String text = ephemeral("worker.moved", new JsonObject().put("id", position.senderId())
-                    .put("lat", position.position().lat()).put("lon", position.position().lon()).put("cell", cell)
-                    .put("ts", position.ts()));
-            offer(cell, key, text);
-        } else if (signal instanceof DeviceStatus status) {
-            offer(cell, "device:" + status.senderId(), ephemeral("device.status", new JsonObject()
-                    .put("id", status.senderId()).put("online", status.online()).put("cell", cell)
-                    .put("ts", status.ts())));
-        }
-    }
-
-    private void offer(String cell, String key, String text) {
-        for (ScreenSession session : sessions.values()) {
-            if (session.covers(cell)) {
-                session.offerEphemeral(key, text);
+        String cell = signal.cell();
+        for (int end = 1; end <= cell.length(); end++) {
+            Set<ScreenSession> screens = byScope.get(cell.substring(0, end));
+            if (screens != null) {
+                for (ScreenSession session : screens) {
+                    session.offerEphemeral(signal.key(), signal.text());
+                }
             }
         }
-    }
-
-    private static String ephemeral(String type, JsonObject data) {
-        return new JsonObject().put("type", type).put("data", data).encode();
     }
 
     @Scheduled(every = "${grid.screen.stats-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -142,15 +143,16 @@ public class ScreenFeed implements PlacedSignals {
             session.close(1001, "going away");
         }
         sessions.clear();
+        byScope.clear();
         synchronized (this) {
-            if (following != null) {
+            for (AutoCloseable handle : following) {
                 try {
-                    following.close();
+                    handle.close();
                 } catch (Exception e) {
                     LOG.debugf("stopping the tail: %s", e.getMessage());
                 }
-                following = null;
             }
+            following.clear();
         }
     }
 }

@@ -44,7 +44,7 @@ class DeadLetterReplayTest {
             new Admission(EVERYONE, UnknownSenders.ACCEPT), Locator.NONE, Judge.NONE,
             new WriteBehind(new WriteBehind.Settings(100, 2, 1000, Duration.ofMillis(20), 65_536), store, counters,
                     timer),
-            counters, 65_536);
+            counters, 65_536, PlacedSignals.NONE);
     private final DeadLetterReplay replay = new DeadLetterReplay(archive, pipeline, counters, () -> NOW);
 
     @AfterEach

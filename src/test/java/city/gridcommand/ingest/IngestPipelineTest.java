@@ -47,7 +47,7 @@ class IngestPipelineTest {
         SignalDecoder decoder = new SignalDecoder(new IngestLimits(4096, Duration.ofMinutes(5), Duration.ofDays(1)),
                 () -> NOW);
         return new IngestPipeline(decoder, new Admission(onlyKnown, unknownSenders), Locator.NONE, Judge.NONE, writeBehind,
-                counters, 8);
+                counters, 8, PlacedSignals.NONE);
     }
 
     private InboundMessage message(String topic, String payload) {

@@ -11,6 +11,7 @@ import city.gridcommand.cases.runtime.ClearingWatch;
 import city.gridcommand.testing.Db;
 import city.gridcommand.testing.GridTestResource;
 import city.gridcommand.testing.SmallCity;
+import city.gridcommand.testing.SmallCityInForce;
 import city.gridcommand.testing.TestPublisher;
 import city.gridcommand.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,9 +20,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +42,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = GridTestResource.class, restrictToAnnotatedClass = false)
 class ClearingTest {
 
-    private static final String ADMIN = TestTokens.admin();
     private static final String DISPATCHER = TestTokens.dispatcher(SmallCity.DISTRICT);
     /** Base cells and a point inside each (clear of the school); in CI the suite shares one database. */
     private static final Map<String, double[]> CELLS = Map.of(
@@ -67,13 +64,10 @@ class ClearingTest {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         db = new Db(pool);
         publisher = TestPublisher.connect(brokerUrl);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(SmallCity.geoJson()).put("/api/v1/grids")
-                .then().statusCode(200);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(defaultRules()).put("/api/v1/rules")
-                .then().statusCode(200);
+        SmallCityInForce.withDefaultRules();
     }
 
     @AfterEach
@@ -167,12 +161,6 @@ class ClearingTest {
         awaitReadings(sensor, 2);
         watch.clearAll(System.currentTimeMillis());
         assertThat(state(id)).isEqualTo("CLEARED");
-    }
-
-    private static String defaultRules() throws IOException {
-        try (InputStream in = ClearingTest.class.getResourceAsStream("/rules/default-rules.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     /** A base cell with no open event of the category: one there would be joined, not raised. */

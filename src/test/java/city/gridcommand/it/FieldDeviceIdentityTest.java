@@ -8,6 +8,7 @@ import city.gridcommand.testing.Db;
 import city.gridcommand.testing.DyingDevice;
 import city.gridcommand.testing.GridTestResource;
 import city.gridcommand.testing.SmallCity;
+import city.gridcommand.testing.SmallCityInForce;
 import city.gridcommand.testing.TestPublisher;
 import city.gridcommand.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,8 +17,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,14 +59,10 @@ class FieldDeviceIdentityTest {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         db = new Db(pool);
         publisher = TestPublisher.connect(brokerUrl);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(SmallCity.geoJson()).put("/api/v1/grids").then().statusCode(200);
-        try (InputStream rules = getClass().getResourceAsStream("/rules/default-rules.json")) {
-            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(new String(rules.readAllBytes(), StandardCharsets.UTF_8))
-                    .put("/api/v1/rules").then().statusCode(200);
-        }
+        SmallCityInForce.withDefaultRules();
     }
 
     @AfterEach

@@ -9,19 +9,16 @@ import static org.hamcrest.Matchers.equalTo;
 import city.gridcommand.testing.Db;
 import city.gridcommand.testing.GridTestResource;
 import city.gridcommand.testing.SmallCity;
+import city.gridcommand.testing.SmallCityInForce;
 import city.gridcommand.testing.TestPublisher;
 import city.gridcommand.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = GridTestResource.class, restrictToAnnotatedClass = false)
 class RuleStatsTest {
 
-    private static final String ADMIN = TestTokens.admin();
     private static final String DISPATCHER = TestTokens.dispatcher(SmallCity.DISTRICT);
     /** The street of the west cells only: the east cell's events are not theirs. */
     private static final String WEST_DISPATCHER = TestTokens.dispatcher("440305001");
@@ -63,24 +59,15 @@ class RuleStatsTest {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         db = new Db(pool);
         camera = TestPublisher.connect(brokerUrl);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(SmallCity.geoJson()).put("/api/v1/grids")
-                .then().statusCode(200);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(defaultRules()).put("/api/v1/rules")
-                .then().statusCode(200);
+        SmallCityInForce.withDefaultRules();
     }
 
     @AfterEach
     void tearDown() {
         camera.close();
-    }
-
-    private static String defaultRules() throws IOException {
-        try (InputStream in = RuleStatsTest.class.getResourceAsStream("/rules/default-rules.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private void see(String cameraId, int seq) {

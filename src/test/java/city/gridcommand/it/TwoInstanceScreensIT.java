@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * every change of its scope the log holds between where the screen started and the marker must be on the
  * screen, in the log's order, once, and nothing else of that range. In CI the database is shared with the
  * other tests, so the scope may hold others' changes too: they are in the log and must be on the screen.
+ * Worker positions, which are not logged, reach the screens of both instances through the broker.
  */
 class TwoInstanceScreensIT {
 
@@ -182,6 +183,41 @@ class TwoInstanceScreensIT {
         assertThat(changesOf(after, missedCell3)).isNotEmpty();
         assertThat(changesOf(after, seen)).extracting(m -> m.getString("type")).containsExactly("event.updated");
         assertThat(changesOf(after, missedElsewhere)).isEmpty();
+    }
+
+    /**
+     * Positions go to one instance or the other (a shared subscription); a screen on each instance sees every
+     * worker move, so whichever way the broker split them, one instance's screen showed what the other took
+     * ({@code grid/v1/live/{cell}}, the broker as the fan-out).
+     */
+    @Test
+    void workersPlacedByEitherInstanceMoveOnTheScreensOfBoth() throws Exception {
+        ScreenClient onFirst = ScreenClient.open(first.root(), "scope=" + STREET_TWO, TestTokens.screen(STREET_TWO));
+        screens.add(onFirst);
+        ScreenClient onSecond = screen("scope=" + STREET_TWO, TestTokens.screen(STREET_TWO));
+        snapshotOf(onFirst);
+        snapshotOf(onSecond);
+        List<String> workers = new ArrayList<>();
+        long ts = System.currentTimeMillis();
+        try (TestPublisher publisher = TestPublisher.connect(backends.brokerUrl())) {
+            for (int i = 0; i < 12; i++) {
+                String worker = "wrk-two-" + RUN + "-" + i;
+                workers.add(worker);
+                publisher.publish("grid/v1/workers/" + worker + "/location", "{\"ts\":" + ts + ",\"seq\":1,"
+                        + "\"lat\":22.51,\"lon\":" + (114.031 + i * 0.0005) + ",\"accuracy\":5}");
+            }
+        }
+        for (ScreenClient screen : List.of(onFirst, onSecond)) {
+            await().atMost(WAIT).until(() -> movedWorkers(screen).containsAll(workers) || screen.isClosed());
+            assertThat(screen.isClosed()).as("closed with %s", screen.closeReason()).isFalse();
+            assertThat(screen.ofType("worker.moved")).filteredOn(m -> workers.contains(
+                    m.getJsonObject("data").getString("id"))).allMatch(m -> SmallCity.EAST_CELL.equals(
+                            m.getJsonObject("data").getString("cell")));
+        }
+    }
+
+    private static List<String> movedWorkers(ScreenClient screen) {
+        return screen.ofType("worker.moved").stream().map(m -> m.getJsonObject("data").getString("id")).toList();
     }
 
     private ScreenClient screen(String query, String token) {

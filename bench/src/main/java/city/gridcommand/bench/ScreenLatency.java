@@ -42,7 +42,10 @@ import org.locationtech.jts.geom.Point;
  *       screen whose scope holds the event's cell times its {@code event.raised} (arrival minus
  *       {@code trigger.ts}, one clock); prints
  *       {@code phase=NAME screens=… signals=… received=… expected=… closed=… p50=… p95=… p99=… max=…
- *       topic_received=… topic_p50=… topic_p99=…} (ms) once every expected arrival came or the timeout passed;</li>
+ *       topic_received=… topic_p50=… topic_p99=… alert_received=… alert_p50=… alert_p99=… alert_max=…} (ms)
+ *       once every expected arrival came or the timeout passed; {@code topic} times the same raises on
+ *       {@code grid/v1/events/#}, {@code alert} the first alert of each raise on any worker terminal
+ *       ({@code grid/v1/workers/+/alerts}, from the reading's {@code ts});</li>
  *   <li>{@code quit}: closes the screens and exits.</li>
  * </ul>
  * Without commands (stdin at its end) it runs one phase, {@code rest}, and exits: the earlier behaviour.
@@ -64,13 +67,15 @@ public final class ScreenLatency {
               --phases=<n>          phases the sensors are registered for (default 2)
               --rate=<n/s>          readings per second (default 20)
               --timeout=<s>         wait this long for the snapshots and each phase's last arrival (default 60)
+              --alert-wait=<s>      after the screens' arrivals, wait up to this long for each raise's first
+                                    alert on a worker terminal (default 5; 0 when the service sends no alerts)
               --run-id=<id>         put into the sensor ids (default: start time)""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parse(argv, Set.of("http", "mqtt-host", "mqtt-port", "admin-token", "screen-token", "scope",
-                "spread", "screens", "opening", "signals", "phases", "rate", "timeout", "run-id"), USAGE);
+                "spread", "screens", "opening", "signals", "phases", "rate", "timeout", "alert-wait", "run-id"), USAGE);
         String http = args.string("http", "http://127.0.0.1:8080");
         String admin = args.string("admin-token", null);
         String screenToken = args.string("screen-token", null);
@@ -84,6 +89,7 @@ public final class ScreenLatency {
         int phases = (int) Math.max(1, args.longValue("phases", 2));
         long rate = Math.max(1, args.longValue("rate", 20));
         long timeout = args.longValue("timeout", 60);
+        long alertWait = args.longValue("alert-wait", 5);
         Set<String> spread = Set.of(args.string("spread", "root,street,community").split(","));
         String run = args.string("run-id", Long.toString(System.currentTimeMillis(), 36));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -223,6 +229,29 @@ public final class ScreenLatency {
                 System.err.println("unreadable event topic message: " + e.getMessage());
             }
         }).send().get(10, TimeUnit.SECONDS);
+        // the alerts those raises send to worker terminals (grid/v1/workers/{id}/alerts): the first alert of
+        // each raise, on whichever terminal, timed from the reading's ts (signal to the first person told)
+        Map<Integer, ConcurrentLinkedQueue<Long>> alerted = new ConcurrentHashMap<>();
+        Set<Integer> alertedSensors = ConcurrentHashMap.newKeySet();
+        mqtt.toAsync().subscribeWith().topicFilter("grid/v1/workers/+/alerts").qos(MqttQos.AT_LEAST_ONCE).callback(publish -> {
+            long now = System.currentTimeMillis();
+            try {
+                JsonNode message = JSON.readTree(publish.getPayloadAsBytes());
+                if (!"alert".equals(message.path("kind").asText())) {
+                    return;
+                }
+                for (JsonNode event : message.path("events")) {
+                    JsonNode trigger = event.path("trigger");
+                    int n = index(prefix, trigger.path("id").asText());
+                    if (n >= 0 && alertedSensors.add(n)) {
+                        alerted.computeIfAbsent(n / Math.max(1, perPhase), k -> new ConcurrentLinkedQueue<>())
+                                .add(now - trigger.path("ts").asLong());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                System.err.println("unreadable alert: " + e.getMessage());
+            }
+        }).send().get(10, TimeUnit.SECONDS);
 
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         int phase = 0;
@@ -272,12 +301,21 @@ public final class ScreenLatency {
             long[] sorted = arrived.stream().mapToLong(Long::longValue).sorted().toArray();
             long[] viaTopic = topic.getOrDefault(current, new ConcurrentLinkedQueue<>()).stream()
                     .mapToLong(Long::longValue).sorted().toArray();
+            long alertsUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(alertWait);
+            while (alerted.getOrDefault(current, new ConcurrentLinkedQueue<>()).size() < perPhase
+                    && System.nanoTime() < alertsUntil) {
+                Thread.sleep(100);
+            }
+            long[] toTerminals = alerted.getOrDefault(current, new ConcurrentLinkedQueue<>()).stream()
+                    .mapToLong(Long::longValue).sorted().toArray();
             allCame &= sorted.length == expected;
             System.out.printf(Locale.ROOT, "phase=%s screens=%d signals=%d received=%d expected=%d closed=%d p50=%d p95=%d"
-                            + " p99=%d max=%d topic_received=%d topic_p50=%d topic_p99=%d%n",
+                            + " p99=%d max=%d topic_received=%d topic_p50=%d topic_p99=%d alert_received=%d alert_p50=%d"
+                            + " alert_p99=%d alert_max=%d%n",
                     command.substring(6), sockets.size(), perPhase, sorted.length, expected, closed.get(),
                     pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.length == 0 ? -1 : sorted[sorted.length - 1],
-                    viaTopic.length, pct(viaTopic, 50), pct(viaTopic, 99));
+                    viaTopic.length, pct(viaTopic, 50), pct(viaTopic, 99), toTerminals.length, pct(toTerminals, 50),
+                    pct(toTerminals, 99), toTerminals.length == 0 ? -1 : toTerminals[toTerminals.length - 1]);
             System.out.flush();
             phase++;
             if (line == null) {
