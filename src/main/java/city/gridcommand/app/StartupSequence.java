@@ -1,5 +1,7 @@
 package city.gridcommand.app;
 
+import city.gridcommand.alerts.runtime.AlertWatch;
+import city.gridcommand.alerts.runtime.TerminalChannel;
 import city.gridcommand.grid.GridService;
 import city.gridcommand.ingest.mqtt.IngestMetrics;
 import city.gridcommand.ingest.mqtt.MqttIngestLifecycle;
@@ -32,12 +34,14 @@ class StartupSequence {
     private final EventTopicPublisher eventTopics;
     private final LiveSignals liveSignals;
     private final ChangeTail changeTail;
+    private final TerminalChannel terminals;
+    private final AlertWatch alerts;
     private final IngestMetrics metrics;
     private final MqttIngestLifecycle ingest;
 
     StartupSequence(GridService grid, SenderDirectory senders, SenderMemory memory, PartitionMaintainer partitions,
-            EventTopicPublisher eventTopics, LiveSignals liveSignals, ChangeTail changeTail, IngestMetrics metrics,
-            MqttIngestLifecycle ingest) {
+            EventTopicPublisher eventTopics, LiveSignals liveSignals, ChangeTail changeTail, TerminalChannel terminals,
+            AlertWatch alerts, IngestMetrics metrics, MqttIngestLifecycle ingest) {
         this.grid = grid;
         this.senders = senders;
         this.memory = memory;
@@ -45,6 +49,8 @@ class StartupSequence {
         this.eventTopics = eventTopics;
         this.liveSignals = liveSignals;
         this.changeTail = changeTail;
+        this.terminals = terminals;
+        this.alerts = alerts;
         this.metrics = metrics;
         this.ingest = ingest;
     }
@@ -64,17 +70,23 @@ class StartupSequence {
         liveSignals.start();
         // 6. this instance's tail of the change log (every instance's changes, for live screens), from its position now
         changeTail.start();
-        // 7. the broker connections, their meters first: messages flow from here on
+        // 7. alerts: the terminals' MQTT channel, then the watch of the change log (woken by the tail) from its
+        // durable cursor
+        terminals.start();
+        alerts.start();
+        // 8. the broker connections, their meters first: messages flow from here on
         metrics.register();
         ingest.start();
         LOG.info("started: grid, registry, sender memory, partitions, event topics and live signals, change tail, "
-                + "ingest");
+                + "alerts, ingest");
     }
 
     void stop(@Observes ShutdownEvent event) {
         // the reverse: stop taking messages and drain, stop following the log and publishing, then the embedded
         // broker and database
         ingest.stop();
+        alerts.stop();
+        terminals.stop();
         changeTail.stop();
         liveSignals.stop();
         eventTopics.stop();
