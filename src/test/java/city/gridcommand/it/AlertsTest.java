@@ -11,6 +11,7 @@ import city.gridcommand.alerts.runtime.AlertWatch;
 import city.gridcommand.testing.Db;
 import city.gridcommand.testing.GridTestResource;
 import city.gridcommand.testing.SmallCity;
+import city.gridcommand.testing.TestOnCallContacts;
 import city.gridcommand.testing.TestOnCallLookup;
 import city.gridcommand.testing.TestPublisher;
 import city.gridcommand.testing.TestTerminal;
@@ -46,7 +47,9 @@ import org.junit.jupiter.api.Test;
  * the next step's person after the (test) ack deadline of 3 s, reminding the first; an ack on the terminal's
  * acks topic stops the chain; a terminal away during the alert gets it when it reconnects; 50 signals joining
  * one event alert each person once; the timers run on several threads at once send nothing twice; only a
- * person alerted may ack over REST. On-call answers come from the test stand-in {@link TestOnCallLookup}.
+ * person alerted may ack over REST; a burst in one cell is one alert with one update; a channel nobody serves
+ * is dead while the terminal goes on. On-call answers and contact preferences come from the test stand-ins
+ * {@link TestOnCallLookup} and {@link TestOnCallContacts} (until the real schedules are on main).
  *
  * <p>The policy in force for these tests: RED fire → the on-call person of the event's department (dept-fire),
  * then one named person (the second), then the street centre's duty roster.
@@ -68,6 +71,9 @@ class AlertsTest {
 
     @Inject
     TestOnCallLookup onCall;
+
+    @Inject
+    TestOnCallContacts contacts;
 
     @Inject
     AlertTimers timers;
@@ -97,6 +103,7 @@ class AlertsTest {
                   {"notify":"oncall","department":"centre","level":"street"}]}]}""".formatted(second))
                 .put("/api/v1/alerts/policies").then().statusCode(200);
         onCall.clear();
+        contacts.clear();
         onCall.put(CELL.substring(0, 12), "dept-fire", first);
         onCall.put(STREET, "centre", centre);
         for (String worker : List.of(first, second, centre)) {
@@ -281,6 +288,49 @@ class AlertsTest {
     }
 
     @Test
+    void aBurstInOneCellIsOneAlertAndItsPeopleGetOneUpdateListingEveryEvent() throws Exception {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(redSmokeRules("water-level-high"))
+                .put("/api/v1/rules").then().statusCode(200);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
+                {"policies":[{"id":"test-red","severity":"RED","steps":[{"notify":"person","person":"%s"}]}]}"""
+                .formatted(first)).put("/api/v1/alerts/policies").then().statusCode(200);
+        db.execute("UPDATE event SET open = false, state = 'CLOSED' WHERE category = 'flooding' AND open AND cell = '"
+                + CELL + "'");
+        TestTerminal terminal = terminal(first);
+        read("smk-f-" + run, 1, 0.5);
+        publisher.publish("grid/v1/sensors/wl-f-" + run + "/telemetry", String.format(Locale.ROOT,
+                "{\"ts\":%d,\"seq\":1,\"metrics\":{\"water_level\":0.5},\"lat\":%s,\"lon\":%s}",
+                System.currentTimeMillis(), AT[0], AT[1]));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> terminal.received().size() >= 2);
+        Thread.sleep(1_000);
+        List<JsonObject> messages = terminal.received().stream().map(JsonObject::new).toList();
+        assertThat(messages).extracting(m -> m.getString("kind")).containsExactly("alert", "update");
+        assertThat(messages.get(0).getString("alertId")).isEqualTo(messages.get(1).getString("alertId"));
+        assertThat(messages.get(1).getJsonArray("events").stream().map(e -> ((JsonObject) e).getString("category"))
+                .toList()).containsExactlyInAnyOrder("fire", "flooding");
+        db.execute("UPDATE event SET open = false, state = 'CLOSED' WHERE category = 'flooding' AND open AND cell = '"
+                + CELL + "'");
+    }
+
+    @Test
+    void aChannelThatFailsIsDeadAndTheOthersGoOn() throws Exception {
+        contacts.put(first, List.of("pager-" + run, "terminal"), null);
+        TestTerminal terminal = terminal(first);
+        read("smk-g-" + run, 1, 0.5);
+        awaitOpenFire();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !terminal.received().isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.count(
+                "SELECT count(*) FROM alert_delivery WHERE person_id = $1 AND channel = $2 AND state = 'dead'", first,
+                "pager-" + run) == 1);
+        given().auth().oauth2(ADMIN).queryParam("state", "dead").get("/api/v1/alerts/deliveries").then()
+                .statusCode(200).body("items.find { it.channel == 'pager-%s' }.lastError".formatted(run),
+                        org.hamcrest.Matchers.containsString("no channel handles"));
+        given().auth().oauth2(TestTokens.dispatcher(SmallCity.DISTRICT)).get("/api/v1/alerts/deliveries").then()
+                .statusCode(403);
+    }
+
+    @Test
     void aPolicySetWithMistakesIsRefusedNamingEachField() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"policies\":[{\"id\":\"x\",\"steps\":[{\"notify\":\"mayor\"}]}]}")
@@ -315,12 +365,15 @@ class AlertsTest {
         db.execute("UPDATE alert SET state = 'resolved', next_step_at = NULL WHERE state = 'open' AND cell = '" + CELL + "'");
     }
 
-    /** The default rules with the smoke threshold raised as RED. */
-    private static String redSmokeRules() throws IOException {
+    /** The default rules with the smoke threshold (and those named) raised as RED at once. */
+    private static String redSmokeRules(String... more) throws IOException {
+        List<String> red = new ArrayList<>(List.of(more));
+        red.add("smoke-high");
         try (InputStream in = AlertsTest.class.getResourceAsStream("/rules/default-rules.json")) {
             JsonObject rules = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             rules.getJsonArray("rules").stream().map(JsonObject.class::cast)
-                    .filter(rule -> "smoke-high".equals(rule.getString("id"))).forEach(rule -> rule.put("severity", "RED"));
+                    .filter(rule -> red.contains(rule.getString("id")))
+                    .forEach(rule -> rule.put("severity", "RED").put("sustainFor", "PT0S"));
             return rules.encode();
         }
     }

@@ -25,6 +25,10 @@ public class TestOnCallContacts implements ContactBook {
         people.put(person, new ContactPreferences(person, channels, quiet));
     }
 
+    public void clear() {
+        people.clear();
+    }
+
     @Override
     public ContactPreferences of(String personId) {
         return people.getOrDefault(personId, new ContactPreferences(personId, List.of("terminal"), null));
