@@ -74,7 +74,7 @@ public class AlertResource {
     @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME, StaffRole.SUPERVISOR_NAME, StaffRole.HANDLER_NAME,
             StaffRole.LEADER_NAME, StaffRole.WORKER_NAME, StaffRole.SCREEN_NAME })
     @GET
-    public CompletionStage<Map<String, Object>> list(@QueryParam("event") String event, @QueryParam("state") String state,
+    public CompletionStage<Map<String, Object>> listAlerts(@QueryParam("event") String event, @QueryParam("state") String state,
             @QueryParam("person") String person, @QueryParam("limit") String limit) {
         CellScope scope = callers.current().scope();
         UUID eventId = event == null || event.isBlank() ? null : uuid("event", event);
@@ -93,7 +93,7 @@ public class AlertResource {
     @RolesAllowed({ StaffRole.ADMIN_NAME, StaffRole.DISPATCHER_NAME })
     @GET
     @Path("/deliveries")
-    public CompletionStage<Map<String, Object>> deliveries(@QueryParam("state") String state,
+    public CompletionStage<Map<String, Object>> alertDeliveries(@QueryParam("state") String state,
             @QueryParam("before") String before, @QueryParam("limit") String limit) {
         String asked = state == null || state.isBlank() ? "dead" : state;
         if (!List.of("pending", "sent", "retry", "dead").contains(asked)) {
@@ -114,7 +114,7 @@ public class AlertResource {
             StaffRole.LEADER_NAME, StaffRole.WORKER_NAME, StaffRole.SCREEN_NAME })
     @GET
     @Path("/{id}")
-    public CompletionStage<Map<String, Object>> get(@PathParam("id") String id) {
+    public CompletionStage<Map<String, Object>> getAlert(@PathParam("id") String id) {
         CellScope scope = callers.current().scope();
         return alerts.detail(uuid("id", id)).thenApply(detail -> {
             if (detail == null) {
@@ -136,7 +136,7 @@ public class AlertResource {
             StaffRole.LEADER_NAME, StaffRole.WORKER_NAME })
     @POST
     @Path("/{id}/ack")
-    public CompletionStage<AckAnswer> ack(@PathParam("id") String id) {
+    public CompletionStage<AckAnswer> ackAlert(@PathParam("id") String id) {
         Caller caller = callers.current();
         uuid("id", id);
         AuditTrail.Who who = audit.who(caller);
@@ -162,7 +162,7 @@ public class AlertResource {
     @GET
     @Blocking
     @Path("/policies")
-    public byte[] policies() {
+    public byte[] alertPolicies() {
         return PolicyJson.write(policies.current());
     }
 

@@ -331,6 +331,26 @@ class AlertsTest {
     }
 
     @Test
+    void anEventInAFinalStateEndsItsChain() throws Exception {
+        TestTerminal firstTerminal = terminal(first);
+        TestTerminal secondTerminal = terminal(second);
+        read("smk-h-" + run, 1, 0.5);
+        String event = awaitOpenFire();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !firstTerminal.received().isEmpty());
+        given().auth().oauth2(TestTokens.dispatcher(SmallCity.DISTRICT)).contentType(ContentType.JSON)
+                .body("{\"action\":\"refuse\",\"note\":\"a barbecue\"}").post("/api/v1/events/" + event + "/transitions")
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "resolved".equals(db.text(
+                "SELECT a.state FROM alert a JOIN alert_event e ON e.alert_id = a.id WHERE e.event_id = $1",
+                UUID.fromString(event))));
+        Thread.sleep(4_000);
+        assertThat(secondTerminal.received()).as("a resolved chain goes no further").isEmpty();
+        String alertId = new JsonObject(firstTerminal.received().get(0)).getString("alertId");
+        given().auth().oauth2(TestTokens.worker(first, CELL)).post("/api/v1/alerts/" + alertId + "/ack")
+                .then().statusCode(409);
+    }
+
+    @Test
     void aPolicySetWithMistakesIsRefusedNamingEachField() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"policies\":[{\"id\":\"x\",\"steps\":[{\"notify\":\"mayor\"}]}]}")
