@@ -351,6 +351,44 @@ class AlertsTest {
     }
 
     @Test
+    void withNobodyAnsweringTheChainReachesTheStreetCentreAndRunsOut() throws Exception {
+        TestTerminal centreTerminal = terminal(centre);
+        read("smk-i-" + run, 1, 0.5);
+        String event = awaitOpenFire();
+        await().atMost(Duration.ofSeconds(25)).until(() -> "exhausted".equals(db.text(
+                "SELECT a.state FROM alert a JOIN alert_event e ON e.alert_id = a.id WHERE e.event_id = $1",
+                UUID.fromString(event))));
+        String alertId = db.text("SELECT alert_id FROM alert_event WHERE event_id = $1", UUID.fromString(event));
+        assertThat(db.text("SELECT string_agg(person_id || ':' || step || ':' || kind, ',' ORDER BY id) "
+                + "FROM alert_recipient WHERE alert_id = $1", UUID.fromString(alertId))).isEqualTo(
+                first + ":1:alert," + second + ":2:alert," + first + ":2:reminder," + centre + ":3:alert," + second
+                        + ":3:reminder");
+        assertThat(db.text("SELECT source FROM alert_recipient WHERE alert_id = $1 AND person_id = $2",
+                UUID.fromString(alertId), centre)).isEqualTo("oncall:test:" + STREET);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !centreTerminal.received().isEmpty());
+        assertThat(new JsonObject(centreTerminal.received().get(0)).getInteger("step")).isEqualTo(3);
+    }
+
+    @Test
+    void anAckStoredByIngestButNeverHandedOverIsFoundByTheTimers() throws Exception {
+        TestTerminal firstTerminal = terminal(first);
+        TestTerminal secondTerminal = terminal(second);
+        read("smk-j-" + run, 1, 0.5);
+        awaitOpenFire();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !firstTerminal.received().isEmpty());
+        String alertId = new JsonObject(firstTerminal.received().get(0)).getString("alertId");
+        // as if the instance that stored the ack stopped before handing it over: only the row
+        db.execute("INSERT INTO worker_ack (worker_id, ts, received_at, alert_id) VALUES ('" + first + "', "
+                + System.currentTimeMillis() + ", " + System.currentTimeMillis() + ", '" + alertId + "')");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "acked".equals(
+                db.text("SELECT state FROM alert WHERE id = $1", UUID.fromString(alertId))));
+        assertThat(db.text("SELECT acked_by || '/' || ack_channel FROM alert WHERE id = $1", UUID.fromString(alertId)))
+                .isEqualTo(first + "/mqtt");
+        Thread.sleep(1_000);
+        assertThat(secondTerminal.received()).isEmpty();
+    }
+
+    @Test
     void aPolicySetWithMistakesIsRefusedNamingEachField() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
                 .body("{\"policies\":[{\"id\":\"x\",\"steps\":[{\"notify\":\"mayor\"}]}]}")
