@@ -4,24 +4,20 @@ import city.gridcommand.alerts.AlertChannel;
 import city.gridcommand.alerts.AlertDelivery;
 import city.gridcommand.alerts.DeliveryOutcome;
 import city.gridcommand.ingest.mqtt.MqttSettings;
-import com.hivemq.client.mqtt.MqttClient;
+import city.gridcommand.live.ServiceBrokerClients;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
-import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * The {@code terminal} channel: the alert to {@code grid/v1/workers/{personId}/alerts}, QoS 1, not retained,
- * over an MQTT connection of its own. The broker's PUBACK is SENT (a terminal with a persistent session gets
+ * over an MQTT connection of its own ({@code {clientId}-alerts}, clean start). The broker's PUBACK is SENT (a terminal with a persistent session gets
  * it when it reconnects); the broker away, or an error it answers, is RETRY; a refusal for good (not
  * authorised, a topic it will not take) is FAILED.
  */
@@ -44,18 +40,7 @@ public class TerminalChannel implements AlertChannel {
         if (client != null) {
             return;
         }
-        URI uri = URI.create(settings.url());
-        boolean tls = "ssl".equals(uri.getScheme()) || "mqtts".equals(uri.getScheme());
-        Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5()
-                .identifier(settings.clientId() + "-alerts")
-                .serverHost(uri.getHost()).serverPort(uri.getPort() > 0 ? uri.getPort() : tls ? 8883 : 1883)
-                .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
-                .applyAutomaticReconnect();
-        if (settings.username().isPresent()) {
-            builder = builder.simpleAuth(Mqtt5SimpleAuth.builder().username(settings.username().get())
-                    .password(settings.password().orElse("").getBytes(StandardCharsets.UTF_8)).build());
-        }
-        Mqtt5AsyncClient built = (tls ? builder.sslWithDefaultConfig() : builder).buildAsync();
+        Mqtt5AsyncClient built = ServiceBrokerClients.build(settings, "alerts", null);
         built.connectWith().cleanStart(true).send().whenComplete((ack, error) -> {
             if (error != null) {
                 LOG.warnf("the terminal channel cannot reach the broker yet (%s); retrying in the background",
