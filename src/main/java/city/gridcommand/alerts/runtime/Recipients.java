@@ -8,6 +8,7 @@ import city.gridcommand.store.AlertWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Whom a step notifies for an alert in a cell: the grid workers assigned to the base cell; the person on call
@@ -22,6 +23,7 @@ public class Recipients {
     public record Recipient(String personId, String source) {
     }
 
+    private static final Logger LOG = Logger.getLogger(Recipients.class);
     private static final List<String> LEVELS = List.of("district", "street", "community");
 
     private final OnCallLookup onCall;
@@ -46,8 +48,14 @@ public class Recipients {
             case ONCALL -> {
                 List<String> path = step.level() == null ? cellPath : upTo(cellPath, LEVELS.indexOf(step.level()));
                 String dept = step.department() != null ? step.department() : department;
-                onCall.onCall(path, dept, at).ifPresent(answer -> people.add(new Recipient(answer.personId(),
-                        "oncall:" + answer.scheduleId())));
+                try {
+                    onCall.onCall(path, dept, at).ifPresent(answer -> people.add(new Recipient(answer.personId(),
+                            "oncall:" + answer.scheduleId())));
+                } catch (RuntimeException e) {
+                    // one schedule that cannot answer must not hold up every alert after it: the step has nobody
+                    LOG.warnf(e, "nobody on call found for %s, department %s: the schedules could not answer", path,
+                            dept);
+                }
             }
             case PERSON -> people.add(new Recipient(step.person(), "person"));
         }
