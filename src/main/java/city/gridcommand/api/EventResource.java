@@ -14,6 +14,7 @@ import city.gridcommand.geo.CellLocation;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.signal.Severity;
 import city.gridcommand.event.EventRaising;
+import city.gridcommand.store.AlertRepository;
 import city.gridcommand.store.CaseStore;
 import city.gridcommand.store.EventChange;
 import city.gridcommand.store.EventQuery;
@@ -54,6 +55,8 @@ public class EventResource {
 
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
+    /** The most alerts an event's detail lists. */
+    private static final int ALERTS_SHOWN = 50;
 
     /** A page of events; {@code next} is the {@code before} of the following page. */
     public record EventPage(List<Map<String, Object>> items, String next) {
@@ -62,9 +65,11 @@ public class EventResource {
     /**
      * An event with its history, oldest entry first, and the workflow steps the caller's token may take on
      * it now (wire names, e.g. {@code register}; empty for a screen, an admin, or a caller whose turn it is
-     * not).
+     * not), and the alerts it gave, newest first (state, step, ack: who, over which channel, when; the people told
+     * and each delivery are {@code GET /api/v1/alerts/{id}}).
      */
-    public record EventDetail(Map<String, Object> event, List<HistoryEntry> history, List<String> allowedActions) {
+    public record EventDetail(Map<String, Object> event, List<HistoryEntry> history, List<String> allowedActions,
+            List<Map<String, Object>> alerts) {
     }
 
     /** A case reported by phone or raised by a dispatcher; a position ({@code lat}/{@code lon}) or a base {@code cell}. */
@@ -79,9 +84,11 @@ public class EventResource {
     private final LiveGrid liveGrid;
     private final Callers callers;
     private final AuditTrail audit;
+    private final AlertRepository alerts;
 
     EventResource(EventRepository events, CaseStore cases, CaseService workflow, EventRaising raising,
-            LiveGrid liveGrid, Callers callers, AuditTrail audit) {
+            LiveGrid liveGrid, Callers callers, AuditTrail audit, AlertRepository alerts) {
+        this.alerts = alerts;
         this.events = events;
         this.cases = cases;
         this.workflow = workflow;
@@ -145,8 +152,9 @@ public class EventResource {
             }
             List<String> allowed = workflow.allowedActions(event, Actor.of(caller)).stream()
                     .map(CaseAction::wireName).toList();
-            return events.history(uuid).thenApply(history -> new EventDetail(event.body().getMap(), history,
-                    allowed));
+            return events.history(uuid).thenCombine(alerts.list(uuid, null, null, null, ALERTS_SHOWN),
+                    (history, alertList) -> new EventDetail(event.body().getMap(), history, allowed,
+                            alertList.stream().map(AlertResource::summary).toList()));
         });
     }
 

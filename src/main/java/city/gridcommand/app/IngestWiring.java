@@ -1,5 +1,6 @@
 package city.gridcommand.app;
 
+import city.gridcommand.alerts.AlertAcks;
 import city.gridcommand.event.EventRaising;
 import city.gridcommand.ingest.Admission;
 import city.gridcommand.ingest.DeadLetterReplay;
@@ -8,6 +9,7 @@ import city.gridcommand.ingest.IngestLimits;
 import city.gridcommand.ingest.IngestPipeline;
 import city.gridcommand.ingest.IngestSettings;
 import city.gridcommand.ingest.SignalDecoder;
+import city.gridcommand.ingest.StoredAlertAcks;
 import city.gridcommand.ingest.WriteBehind;
 import city.gridcommand.live.EventChangeRelay;
 import city.gridcommand.live.LiveSignals;
@@ -28,7 +30,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Assembles the message path from its stages: decode, admit, locate, judge, write (the store, which
  * hands committed event changes to the relay that publishes them); live screens are told of the worker
- * positions and device statuses placed on the way (LiveSignals, on every instance).
+ * positions and device statuses placed on the way (LiveSignals, on every instance), and the alerts of each
+ * stored alert ack.
  */
 @ApplicationScoped
 public class IngestWiring {
@@ -42,7 +45,7 @@ public class IngestWiring {
     @Produces
     @Singleton
     WriteBehind writeBehind(IngestSettings settings, Pool pool, IngestCounters counters, EventRaising raising,
-            EventChangeRelay relay) {
+            EventChangeRelay relay, AlertAcks alerts) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "grid-write-behind-retry");
             thread.setDaemon(true);
@@ -51,7 +54,9 @@ public class IngestWiring {
         // A refused row's dead letter keeps the whole message (it is within the payload limit) to be replayed.
         WriteBehind.Settings batching = new WriteBehind.Settings(settings.maxBatch(), settings.maxConcurrentWrites(),
                 settings.capacity(), settings.maxRetryDelay(), settings.maxPayloadBytes());
-        return new WriteBehind(batching, new PgBatchStore(pool, raising, relay), counters, timer);
+        // an alert ack on a terminal's acks topic stops the alert's chain once it is stored
+        StoredAlertAcks alertAcks = ack -> alerts.ack(ack.alertId(), ack.senderId(), "mqtt", ack.receivedAt());
+        return new WriteBehind(batching, new PgBatchStore(pool, raising, relay), counters, timer, alertAcks);
     }
 
     @Produces

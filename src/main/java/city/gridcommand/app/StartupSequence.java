@@ -1,5 +1,7 @@
 package city.gridcommand.app;
 
+import city.gridcommand.alerts.runtime.AlertWatch;
+import city.gridcommand.alerts.runtime.TerminalChannel;
 import city.gridcommand.grid.GridService;
 import city.gridcommand.ingest.mqtt.IngestMetrics;
 import city.gridcommand.ingest.mqtt.MqttIngestLifecycle;
@@ -34,14 +36,17 @@ class StartupSequence {
     private final EventTopicPublisher eventTopics;
     private final LiveSignals liveSignals;
     private final ChangeTail changeTail;
+    private final TerminalChannel terminals;
+    private final AlertWatch alerts;
     private final IngestMetrics metrics;
     private final MqttIngestLifecycle ingest;
     private final OnCallSchedules onCall;
     private final OnCallContacts contacts;
 
     StartupSequence(GridService grid, SenderDirectory senders, SenderMemory memory, PartitionMaintainer partitions,
-            EventTopicPublisher eventTopics, LiveSignals liveSignals, ChangeTail changeTail, IngestMetrics metrics,
-            MqttIngestLifecycle ingest, OnCallSchedules onCall, OnCallContacts contacts) {
+            EventTopicPublisher eventTopics, LiveSignals liveSignals, ChangeTail changeTail, TerminalChannel terminals,
+            AlertWatch alerts, IngestMetrics metrics, MqttIngestLifecycle ingest, OnCallSchedules onCall,
+            OnCallContacts contacts) {
         this.grid = grid;
         this.senders = senders;
         this.memory = memory;
@@ -49,6 +54,8 @@ class StartupSequence {
         this.eventTopics = eventTopics;
         this.liveSignals = liveSignals;
         this.changeTail = changeTail;
+        this.terminals = terminals;
+        this.alerts = alerts;
         this.metrics = metrics;
         this.ingest = ingest;
         this.onCall = onCall;
@@ -62,28 +69,34 @@ class StartupSequence {
         senders.reload();
         // 3. the rules' memory: each sender's last stored message (silence), each worker's settled cell
         memory.recallEveryRegisteredSender();
-        // 3b. on call: the stored schedules put in force, the stored contact preferences
+        // 4. on call: the stored schedules put in force, the stored contact preferences
         onCall.loadAtStart();
         contacts.reload();
-        // 4. today's and the coming days' partitions, expired ones dropped
+        // 5. today's and the coming days' partitions, expired ones dropped
         partitions.maintain();
-        // 5. the publishers, before anything can change: event changes (grid/v1/events/{cell}), and the live
+        // 6. the publishers, before anything can change: event changes (grid/v1/events/{cell}), and the live
         //    signals (grid/v1/live/{cell}: positions and statuses placed here out, other instances' in)
         eventTopics.start();
         liveSignals.start();
-        // 6. this instance's tail of the change log (every instance's changes, for live screens), from its position now
+        // 7. this instance's tail of the change log (every instance's changes, for live screens), from its position now
         changeTail.start();
-        // 7. the broker connections, their meters first: messages flow from here on
+        // 8. alerts: the terminals' MQTT channel, then the watch of the change log (woken by the tail) from its
+        // durable cursor
+        terminals.start();
+        alerts.start();
+        // 9. the broker connections, their meters first: messages flow from here on
         metrics.register();
         ingest.start();
         LOG.info("started: grid, registry, sender memory, on call, partitions, event topics and live signals, "
-                + "change tail, ingest");
+                + "change tail, alerts, ingest");
     }
 
     void stop(@Observes ShutdownEvent event) {
         // the reverse: stop taking messages and drain, stop following the log and publishing, then the embedded
         // broker and database
         ingest.stop();
+        alerts.stop();
+        terminals.stop();
         changeTail.stop();
         liveSignals.stop();
         eventTopics.stop();

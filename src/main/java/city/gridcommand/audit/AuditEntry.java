@@ -66,10 +66,15 @@ public record AuditEntry(Long id, Long at, String actor, List<String> roles, Str
     /** A person's contact preferences stored ({@code PUT /api/v1/oncall/people/{id}}); target: the person. */
     public static final String ONCALL_CONTACT_PUT = "oncall.contact.put";
 
+    /** The escalation policies replaced ({@code PUT /api/v1/alerts/policies}). */
+    public static final String ALERT_POLICIES_REPLACE = "alerts.policies.replace";
+    /** An alert acknowledged over REST ({@code POST /api/v1/alerts/{id}/ack}); target: the alert. */
+    public static final String ALERT_ACK = "alert.ack";
+
     /** Every action named above, in that order. */
     public static final List<String> ACTIONS = List.of(GRID_IMPORT, RULES_REPLACE, DEVICE_PUT, DEVICE_DELETE,
             WORKER_PUT, WORKER_DELETE, CASE_CREATE, CASE_TRANSITION, DEADLETTERS_REPLAY, AUTH_LOGIN, LIVE_TICKET,
-            LIVE_REDEEM, ONCALL_SCHEDULES_REPLACE, ONCALL_CONTACT_PUT);
+            LIVE_REDEEM, ONCALL_SCHEDULES_REPLACE, ONCALL_CONTACT_PUT, ALERT_POLICIES_REPLACE, ALERT_ACK);
 
     /** The actor of changes the service makes on its own. */
     public static final String SYSTEM = "system";

@@ -1,5 +1,6 @@
 package city.gridcommand.ingest;
 
+import city.gridcommand.signal.WorkerAck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +44,7 @@ public final class WriteBehind {
     private final Settings settings;
     private final DurableWrite durable;
     private final IngestCounters counters;
+    private final StoredAlertAcks alertAcks;
 
     private final Object lock = new Object();
     private List<PendingItem> pending;
@@ -54,6 +56,13 @@ public final class WriteBehind {
 
     public WriteBehind(Settings settings, BatchStore store, IngestCounters counters,
             ScheduledExecutorService scheduler) {
+        this(settings, store, counters, scheduler, StoredAlertAcks.NONE);
+    }
+
+    /** Also tells {@code alertAcks} of each alert ack once its batch is durable. */
+    public WriteBehind(Settings settings, BatchStore store, IngestCounters counters,
+            ScheduledExecutorService scheduler, StoredAlertAcks alertAcks) {
+        this.alertAcks = alertAcks;
         this.settings = settings;
         this.durable = new DurableWrite(settings, store, counters, scheduler);
         this.counters = counters;
@@ -144,10 +153,24 @@ public final class WriteBehind {
             for (PendingItem item : acknowledge) {
                 item.ack().acknowledge();
             }
+            tellAlertAcks(stored);
             if (next != null) {
                 write(next);
             }
         });
+    }
+
+    private void tellAlertAcks(List<PendingItem> stored) {
+        for (PendingItem item : stored) {
+            if (!item.isDeadLetter() && item.signal() instanceof WorkerAck ack && ack.alertId() != null) {
+                try {
+                    alertAcks.stored(ack);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "the ack of alert %s by %s was not handed over; the alerts' timers will find it",
+                            ack.alertId(), ack.senderId());
+                }
+            }
+        }
     }
 
     /** Messages that could not be made durable: not acknowledged, counted, and the broker's to send again. */

@@ -34,7 +34,7 @@ public class ChangeLogReader {
             ) c ON true
             WHERE h.id = 1
             ORDER BY c.seq""";
-    private static final String EVERYTHING = PAGE.formatted("");
+    static final String EVERYTHING = PAGE.formatted("");
     /** cell_path holds the cell and every cell above it, so a cell's scope is the changes whose path has it (GIN). */
     static final String SCOPED = PAGE.formatted("AND cell_path @> ARRAY[$3::text]");
 
@@ -67,7 +67,7 @@ public class ChangeLogReader {
         return rows.map(result -> page(since, result)).toCompletionStage();
     }
 
-    private static ChangePage page(long since, RowSet<Row> rows) {
+    static ChangePage page(long since, RowSet<Row> rows) {
         long prunedThrough = 0;
         List<EventChange> changes = new ArrayList<>();
         for (Row row : rows) {

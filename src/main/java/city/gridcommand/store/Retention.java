@@ -35,6 +35,10 @@ public record Retention(String table, String column, int days) {
                 new Retention("worker_position_default", "ts", signals),
                 new Retention("worker_report", "received_at", settings.reportRetentionDays()),
                 new Retention("dead_letter", "received_at", settings.deadLetterRetentionDays()),
-                new Retention("event_change", "at", settings.changeLogRetentionDays()));
+                new Retention("event_change", "at", settings.changeLogRetentionDays()),
+                // alerts are kept as long as reports: who was told of what, and who answered (V12; their
+                // events, recipients and deliveries go with them)
+                new Retention("alert", "opened_at", settings.reportRetentionDays()),
+                new Retention("alert_event_memory", "updated_at", settings.reportRetentionDays()));
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import city.gridcommand.locate.Placement;
 import city.gridcommand.signal.SignalSource;
 import city.gridcommand.signal.Telemetry;
+import city.gridcommand.signal.WorkerAck;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.time.Duration;
@@ -75,6 +76,23 @@ class WriteBehindTest {
         await().untilAsserted(() -> assertThat(acked).hasValue(2));
         assertThat(writeBehind.outstanding()).isZero();
         assertThat(counters.processedOf(SignalSource.TELEMETRY)).isEqualTo(2);
+    }
+
+    @Test
+    void anAlertAckIsHandedToTheAlertsOnlyOnceStoredAndAnEventAckNever() {
+        List<WorkerAck> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WriteBehind withAlerts = new WriteBehind(new WriteBehind.Settings(100, 2, 1000, Duration.ofMillis(20), 65_536),
+                store, counters, timer, handed::add);
+        WorkerAck alertAck = new WorkerAck("w-1", 1_000, "a-1", null, null, 1_001);
+        WorkerAck eventAck = new WorkerAck("w-1", 1_000, null, "e-1", "accept", 1_001);
+        store.holdWrites = true;
+        withAlerts.add(PendingItem.accepted(alertAck, Placement.UNPLACED, List.of(), payload(1), acked::incrementAndGet));
+        withAlerts.add(PendingItem.accepted(eventAck, Placement.UNPLACED, List.of(), payload(2), acked::incrementAndGet));
+        assertThat(handed).as("not before the batch is durable").isEmpty();
+
+        store.release();
+        await().untilAsserted(() -> assertThat(handed).containsExactly(alertAck));
+        assertThat(acked).hasValue(2);
     }
 
     @Test
