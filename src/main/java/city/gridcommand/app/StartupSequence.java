@@ -1,5 +1,6 @@
 package city.gridcommand.app;
 
+import city.gridcommand.alerts.runtime.StaffAlertTopic;
 import city.gridcommand.grid.GridService;
 import city.gridcommand.ingest.mqtt.IngestMetrics;
 import city.gridcommand.ingest.mqtt.MqttIngestLifecycle;
@@ -30,17 +31,20 @@ class StartupSequence {
     private final PartitionMaintainer partitions;
     private final EventTopicPublisher eventTopics;
     private final ChangeTail changeTail;
+    private final StaffAlertTopic staffAlerts;
     private final IngestMetrics metrics;
     private final MqttIngestLifecycle ingest;
 
     StartupSequence(GridService grid, SenderDirectory senders, SenderMemory memory, PartitionMaintainer partitions,
-            EventTopicPublisher eventTopics, ChangeTail changeTail, IngestMetrics metrics, MqttIngestLifecycle ingest) {
+            EventTopicPublisher eventTopics, ChangeTail changeTail, StaffAlertTopic staffAlerts, IngestMetrics metrics,
+            MqttIngestLifecycle ingest) {
         this.grid = grid;
         this.senders = senders;
         this.memory = memory;
         this.partitions = partitions;
         this.eventTopics = eventTopics;
         this.changeTail = changeTail;
+        this.staffAlerts = staffAlerts;
         this.metrics = metrics;
         this.ingest = ingest;
     }
@@ -58,10 +62,12 @@ class StartupSequence {
         eventTopics.start();
         // 6. this instance's tail of the change log (every instance's changes, for live screens), from its position now
         changeTail.start();
+        // 6b. the staff's alerts across instances (grid/v1/staff/+/alerts), for the /ws/v1/alerts sockets
+        staffAlerts.start();
         // 7. the broker connections, their meters first: messages flow from here on
         metrics.register();
         ingest.start();
-        LOG.info("started: grid, registry, sender memory, partitions, event topics, change tail, ingest");
+        LOG.info("started: grid, registry, sender memory, partitions, event topics, change tail, staff alerts, ingest");
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -69,6 +75,7 @@ class StartupSequence {
         // broker and database
         ingest.stop();
         changeTail.stop();
+        staffAlerts.stop();
         eventTopics.stop();
         GridCommandMain.stopEmbedded();
     }
