@@ -59,8 +59,8 @@ public class AlertSockets {
         return sockets.get(id);
     }
 
-    /** How many sockets the person has open on this instance. */
-    int socketsOf(String personId) {
+    /** How many sockets the person has open on this instance (for tests: a socket ready for alerts). */
+    public int socketsOf(String personId) {
         Set<AlertSocket> set = byPerson.get(personId);
         return set == null ? 0 : set.size();
     }
