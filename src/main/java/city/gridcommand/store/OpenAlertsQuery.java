@@ -20,15 +20,16 @@ public class OpenAlertsQuery {
     /** The most open alerts sent to one socket; a person with more sees the newest this many. */
     static final int LIMIT = 200;
 
+    // the person's alerts by alert_recipient_person, their latest delivery to them by alert_delivery_alert (V12)
     private static final String SQL = """
             SELECT body FROM (
-              SELECT DISTINCT ON (r.alert_id) r.alert_id, d.body, a.created_at
+              SELECT DISTINCT ON (a.id) a.id, a.opened_at, d.body
               FROM alert_recipient r
-              JOIN alert a ON a.id = r.alert_id
-              JOIN alert_delivery d ON d.recipient_id = r.id
-              WHERE r.person_id = $1 AND a.state = 'open'
-              ORDER BY r.alert_id, d.id DESC
-            ) latest ORDER BY created_at DESC LIMIT $2""";
+              JOIN alert a ON a.id = r.alert_id AND a.state = 'open'
+              JOIN alert_delivery d ON d.alert_id = r.alert_id AND d.person_id = r.person_id
+              WHERE r.person_id = $1
+              ORDER BY a.id, d.id DESC
+            ) latest ORDER BY opened_at DESC, id LIMIT $2""";
 
     private final Pool pool;
 
