@@ -15,8 +15,10 @@ import io.vertx.core.buffer.Buffer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +43,11 @@ public class AlertsEndpoint {
     private final BearerSignIn bearer;
     private final OpenAlertsQuery open;
     private final AlertAcks acks;
+    /**
+     * Connections still signing in, each with its messages so far chained in order: a message sent right after
+     * the upgrade is handled once the socket is known (null: refused, the messages are dropped with it).
+     */
+    private final Map<String, CompletableFuture<AlertSocket>> opening = new ConcurrentHashMap<>();
 
     AlertsEndpoint(AlertSockets sockets, LiveTickets tickets, BearerSignIn bearer, OpenAlertsQuery open,
             AlertAcks acks) {
@@ -54,17 +61,20 @@ public class AlertsEndpoint {
     @OnOpen
     public void open(WebSocketConnection connection) {
         String ticket = ticket(connection.handshakeRequest().query());
+        CompletableFuture<AlertSocket> signedIn = new CompletableFuture<>();
+        opening.put(connection.id(), signedIn);
         signIn(connection, ticket).whenComplete((caller, error) -> {
+            AlertSocket socket = null;
             if (error != null || caller == null || caller.subject() == null) {
                 refuse(connection, NOT_SIGNED_IN, ticket != null ? "ticket invalid, expired or used"
                         : "not signed in: a ticket or a bearer token is required");
-                return;
-            }
-            if (caller.roles().isEmpty()) {
+            } else if (caller.roles().isEmpty()) {
                 refuse(connection, NO_ROLE, "the token has none of the service's roles");
-                return;
+            } else {
+                socket = start(connection, caller);
             }
-            start(connection, caller);
+            signedIn.complete(socket);
+            opening.remove(connection.id());
         });
     }
 
@@ -93,13 +103,13 @@ public class AlertsEndpoint {
         return null;
     }
 
-    private void start(WebSocketConnection connection, Caller caller) {
+    private AlertSocket start(WebSocketConnection connection, Caller caller) {
         AlertSocket socket = new AlertSocket(connection.id(), caller.subject(), new ConnectionSink(connection),
                 System.currentTimeMillis());
         sockets.add(socket);
         if (connection.isClosed()) {
             sockets.remove(socket.id());
-            return;
+            return null;
         }
         open.bodiesFor(caller.subject()).whenComplete((bodies, error) -> {
             if (error != null) {
@@ -110,14 +120,31 @@ public class AlertsEndpoint {
             }
             socket.opened(bodies);
         });
+        return socket;
     }
 
     @OnTextMessage
     public void text(WebSocketConnection connection, String message) {
-        AlertSocket socket = heard(connection);
-        if (socket == null) {
+        // still signing in: after the messages before it, once the socket is known (the sign-in adds the socket
+        // before it leaves this map, so a message finds one or the other)
+        CompletableFuture<AlertSocket> signingIn = opening.computeIfPresent(connection.id(),
+                (id, before) -> before.thenApply(socket -> {
+                    if (socket != null) {
+                        handle(socket, message);
+                    }
+                    return socket;
+                }));
+        if (signingIn != null) {
             return;
         }
+        AlertSocket socket = heard(connection);
+        if (socket != null) {
+            handle(socket, message);
+        }
+    }
+
+    private void handle(AlertSocket socket, String message) {
+        socket.heard(System.currentTimeMillis());
         AlertSocketMessages.Incoming incoming = AlertSocketMessages.parse(message);
         if (incoming instanceof AlertSocketMessages.Refused refused) {
             socket.reply(AlertSocketMessages.error(refused.field(), refused.detail()));
@@ -150,6 +177,7 @@ public class AlertsEndpoint {
 
     @OnClose
     public void closed(WebSocketConnection connection) {
+        opening.remove(connection.id());
         sockets.remove(connection.id());
     }
 
