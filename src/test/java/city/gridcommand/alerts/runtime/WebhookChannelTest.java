@@ -146,6 +146,20 @@ class WebhookChannelTest {
     }
 
     @Test
+    void aWebhookCanBeSetFromTheEnvironment() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(WebhookSettings.class)
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+                .withSources(new io.smallrye.config.EnvConfigSource(Map.of("GRID_ALERTS_WEBHOOKS_SMS_URL", url(),
+                        "GRID_ALERTS_WEBHOOKS_SMS_SECRET", SECRET, "GRID_ALERTS_WEBHOOKS_SMS_TIMEOUT", "2s"), 300))
+                .build();
+        WebhookSettings settings = config.getConfigMapping(WebhookSettings.class);
+        assertThat(settings.endpoints()).containsOnlyKeys("sms");
+        assertThat(settings.endpoints().get("sms").timeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+        WebhookChannel channel = new WebhookChannel(vertx, settings, () -> NOW);
+        assertThat(deliver(channel, "sms").status()).isEqualTo(DeliveryOutcome.Status.SENT);
+    }
+
+    @Test
     void serverErrorsTooManyRequestsAndRequestTimeoutAreTriedAgain() {
         WebhookChannel channel = receiver(null);
         for (int code : new int[] {500, 502, 503, 429, 408}) {
