@@ -1,6 +1,7 @@
 package city.gridcommand.app;
 
 import city.gridcommand.alerts.runtime.AlertWatch;
+import city.gridcommand.alerts.runtime.StaffAlertTopic;
 import city.gridcommand.alerts.runtime.TerminalChannel;
 import city.gridcommand.grid.GridService;
 import city.gridcommand.ingest.mqtt.IngestMetrics;
@@ -37,6 +38,7 @@ class StartupSequence {
     private final LiveSignals liveSignals;
     private final ChangeTail changeTail;
     private final TerminalChannel terminals;
+    private final StaffAlertTopic staffAlerts;
     private final AlertWatch alerts;
     private final IngestMetrics metrics;
     private final MqttIngestLifecycle ingest;
@@ -45,8 +47,8 @@ class StartupSequence {
 
     StartupSequence(GridService grid, SenderDirectory senders, SenderMemory memory, PartitionMaintainer partitions,
             EventTopicPublisher eventTopics, LiveSignals liveSignals, ChangeTail changeTail, TerminalChannel terminals,
-            AlertWatch alerts, IngestMetrics metrics, MqttIngestLifecycle ingest, OnCallSchedules onCall,
-            OnCallContacts contacts) {
+            StaffAlertTopic staffAlerts, AlertWatch alerts, IngestMetrics metrics, MqttIngestLifecycle ingest,
+            OnCallSchedules onCall, OnCallContacts contacts) {
         this.grid = grid;
         this.senders = senders;
         this.memory = memory;
@@ -55,6 +57,7 @@ class StartupSequence {
         this.liveSignals = liveSignals;
         this.changeTail = changeTail;
         this.terminals = terminals;
+        this.staffAlerts = staffAlerts;
         this.alerts = alerts;
         this.metrics = metrics;
         this.ingest = ingest;
@@ -80,9 +83,10 @@ class StartupSequence {
         liveSignals.start();
         // 7. this instance's tail of the change log (every instance's changes, for live screens), from its position now
         changeTail.start();
-        // 8. alerts: the terminals' MQTT channel, then the watch of the change log (woken by the tail) from its
-        // durable cursor
+        // 8. alerts: the terminals' MQTT channel, the staff's alerts across instances (grid/v1/staff/+/alerts, for
+        //    the /ws/v1/alerts sockets), then the watch of the change log (woken by the tail) from its durable cursor
         terminals.start();
+        staffAlerts.start();
         alerts.start();
         // 9. the broker connections, their meters first: messages flow from here on
         metrics.register();
@@ -96,6 +100,7 @@ class StartupSequence {
         // broker and database
         ingest.stop();
         alerts.stop();
+        staffAlerts.stop();
         terminals.stop();
         changeTail.stop();
         liveSignals.stop();

@@ -6,6 +6,7 @@ import { EventList } from './events.js';
 import { Figures } from './figures.js';
 import { Detail } from './detail.js';
 import { Live } from './live.js';
+import { AlertPanel } from './alerts.js';
 
 const $ = id => document.getElementById(id);
 const state = { me: null, scope: null, view: null, categories: new Map(), departments: new Map(), names: new Map(),
@@ -34,12 +35,14 @@ let list;
 let figures;
 let detail;
 let live;
+let alerts;
 
 function showSignIn(message) {
   $('screen').hidden = true;
   $('signin').hidden = false;
   $('signin-error').textContent = message || '';
   live && live.stop();
+  alerts && alerts.stop();
   // nothing of the last person's screen stays in the page for the next one
   if (state.map) {
     state.map.clear();
@@ -68,6 +71,7 @@ async function start() {
     detail = new Detail($('detail'), { categoryName, cellName, departmentName, onChanged: changed });
     live = new Live({ onSnapshot: snapshot, onEvent: eventChanged, onWorker: p => state.map.worker(p),
       onStats: s => state.map.colour(s.cells || []), onState: liveState });
+    alerts = new AlertPanel($('alerts'), $('alerts-badge'), { categoryName, cellName, onOpen: id => openEvent(id) });
     api('/api/v1/screen/settings').then(s => state.map.setTiles(s.tileUrl, s.tileAttribution)).catch(() => {});
   }
   api('/api/v1/departments').then(list => list.forEach(d => state.departments.set(d.code, d))).catch(() => {});
@@ -75,6 +79,7 @@ async function start() {
     c.categories.forEach(cat => state.categories.set(cat.code, cat));
     list.render();
   }).catch(() => {});
+  alerts.start();
   const first = state.me.scopes[0];
   if (first) {
     go(first);
@@ -241,6 +246,7 @@ onLanguage(() => {
     if (!$('detail').hidden) detail.render();
     if (state.me) $('who').textContent = who();
     liveState($('live-state').dataset.state);
+    alerts.render();
     state.map && state.map.showEvents(list.open());
   }
 });

@@ -33,6 +33,11 @@ const zh = {
   'origin.rule': '自动发现', 'origin.report': '网格员上报', 'origin.hotline': '12345 热线', 'origin.dispatcher': '调度员',
   'role.admin': '管理员', 'role.dispatcher': '调度员', 'role.supervisor': '监督员', 'role.handler': '处置部门',
   'role.leader': '网格长', 'role.worker': '网格员', 'role.screen': '大屏', 'role.service': '服务账号',
+  'alerts.title': '告警', 'alerts.ack': '确认', 'alerts.ackBy': '请在 {time} 内确认', 'alerts.late': '确认已超时 {time}',
+  'alerts.offline': '告警连接已断开，正在重连', 'alerts.reason.raised': '新事件', 'alerts.reason.severity': '预警升级',
+  'alerts.reason.overdue': '事件超期', 'alerts.reason.reopened': '事件返工', 'alerts.kind.reminder': '已转下一责任人',
+  'alerts.kind.update': '新增事件', 'alerts.status.acked': '已确认', 'alerts.status.already_acked': '已有人确认',
+  'alerts.status.not_recipient': '此告警未发给您', 'alerts.status.unknown_alert': '告警不存在', 'alerts.status.ended': '告警已结束',
 };
 
 const en = {
@@ -70,6 +75,13 @@ const en = {
   'origin.rule': 'Detected', 'origin.report': 'Grid worker', 'origin.hotline': 'Hotline 12345', 'origin.dispatcher': 'Dispatcher',
   'role.admin': 'Admin', 'role.dispatcher': 'Dispatcher', 'role.supervisor': 'Supervisor', 'role.handler': 'Department',
   'role.leader': 'Cell leader', 'role.worker': 'Grid worker', 'role.screen': 'Screen', 'role.service': 'Service',
+  'alerts.title': 'Alerts', 'alerts.ack': 'Acknowledge', 'alerts.ackBy': 'Acknowledge within {time}',
+  'alerts.late': 'Acknowledgement overdue {time}', 'alerts.offline': 'Alerts disconnected; reconnecting',
+  'alerts.reason.raised': 'New event', 'alerts.reason.severity': 'Severity raised', 'alerts.reason.overdue': 'Event overdue',
+  'alerts.reason.reopened': 'Event reopened', 'alerts.kind.reminder': 'passed to the next person',
+  'alerts.kind.update': 'more events', 'alerts.status.acked': 'Acknowledged', 'alerts.status.already_acked': 'Already acknowledged',
+  'alerts.status.not_recipient': 'This alert was not sent to you', 'alerts.status.unknown_alert': 'No such alert',
+  'alerts.status.ended': 'The alert has ended',
 };
 
 const dictionaries = { zh, en };

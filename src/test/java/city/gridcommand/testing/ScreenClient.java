@@ -41,9 +41,18 @@ public final class ScreenClient implements AutoCloseable {
         return open(root, query, token, false);
     }
 
+    /** Opens another of the service's WebSockets ({@code /ws/v1/alerts}), with a bearer token when it is not null. */
+    public static ScreenClient openPath(URI root, String path, String query, String token) {
+        return open(root, path, query, token, true);
+    }
+
     private static ScreenClient open(URI root, String query, String token, boolean reading) {
+        return open(root, "/ws/v1/live", query, token, reading);
+    }
+
+    private static ScreenClient open(URI root, String path, String query, String token, boolean reading) {
         ScreenClient client = new ScreenClient(reading);
-        URI uri = URI.create("ws://" + root.getHost() + ":" + root.getPort() + "/ws/v1/live?" + query);
+        URI uri = URI.create("ws://" + root.getHost() + ":" + root.getPort() + path + (query == null ? "" : "?" + query));
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -108,6 +117,11 @@ public final class ScreenClient implements AutoCloseable {
     /** The event changes so far ({@code event.raised}, {@code event.updated}). */
     public List<JsonObject> changes() {
         return received.stream().filter(m -> m.getString("type", "").startsWith("event.")).toList();
+    }
+
+    /** Sends a text message, waiting until it is handed over. */
+    public void send(String text) {
+        socket.sendText(text, true).join();
     }
 
     /** Starts reading (a stalled screen). */
