@@ -9,7 +9,7 @@ import city.gridcommand.alerts.DeliveryOutcome;
 import city.gridcommand.alerts.runtime.BrowserChannel;
 import city.gridcommand.testing.GridTestResource;
 import city.gridcommand.testing.ScreenClient;
-import city.gridcommand.testing.TestAlertAcks;
+import city.gridcommand.testing.StoredAlerts;
 import city.gridcommand.testing.TestPublisher;
 import city.gridcommand.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,6 +17,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
@@ -32,8 +35,9 @@ import org.junit.jupiter.api.Test;
  * as {@code /ws/v1/live}) or a role (4403); an alert delivered through {@link BrowserChannel} (through the
  * broker, as from any instance) reaches the open sockets of its person, signed in by token or ticket, and not
  * another person's; an ack message is answered with the port's result; a message not understood is answered
- * with an error naming the field and the socket stays open. The acks port is {@link TestAlertAcks} until the
- * alert engine is merged.
+ * with an error naming the field and the socket stays open; a socket opens with its person's open alerts.
+ * Alerts to ack and to open with are written as the engine stores them ({@link StoredAlerts}); acks go to the
+ * engine's {@code AlertAcks}.
  */
 @QuarkusTest
 @QuarkusTestResource(value = GridTestResource.class, restrictToAnnotatedClass = false)
@@ -51,7 +55,7 @@ class AlertsEndpointTest {
     BrowserChannel browser;
 
     @Inject
-    TestAlertAcks acks;
+    Pool pool;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final List<ScreenClient> sockets = new ArrayList<>();
@@ -142,27 +146,38 @@ class AlertsEndpointTest {
         assertThat(alertsOf(byToken, alertId)).as("once").hasSize(1);
     }
 
+    private static final String CELL = "440305001002005";
+    private static final List<String> PATH = List.of("440305", "440305001", "440305001002", CELL);
+
     @Test
     void anAckIsAnsweredWithItsResultAndNonsenseWithAnErrorNamingTheField() {
         String person = "w-ack-" + run;
         String colleague = "w-colleague-" + run;
+        long now = System.currentTimeMillis();
+        String alertId = StoredAlerts.open(pool, CELL, PATH, "fire", now, person, colleague);
+        String resolved = StoredAlerts.open(pool, CELL, PATH, "fire", now, person);
+        StoredAlerts.resolve(pool, resolved, now);
         ScreenClient socket = ready(TestTokens.worker(person, "440305001"));
         ScreenClient stranger = ready(TestTokens.worker("w-stranger-" + run, "440305001"));
-        String alertId = "al-ack-" + run;
-        acks.alerted(alertId, person, colleague);
 
         socket.send("{\"type\":\"ack\",\"alertId\":\"" + alertId + "\"}");
+        await().atMost(WAIT).until(() -> socket.ofType("ack.result").size() == 1);
         socket.send("{\"type\":\"ack\",\"alertId\":\"" + alertId + "\"}");
+        socket.send("{\"type\":\"ack\",\"alertId\":\"" + UUID.randomUUID() + "\"}");
         socket.send("{\"type\":\"ack\",\"alertId\":\"no-such-" + run + "\"}");
+        socket.send("{\"type\":\"ack\",\"alertId\":\"" + resolved + "\"}");
         stranger.send("{\"type\":\"ack\",\"alertId\":\"" + alertId + "\"}");
-        await().atMost(WAIT).until(() -> socket.ofType("ack.result").size() == 3 && stranger.ofType("ack.result").size() == 1);
-        assertThat(socket.ofType("ack.result").stream().map(m -> m.getString("status")))
-                .containsExactlyInAnyOrder("acked", "already_acked", "unknown_alert");
-        assertThat(socket.ofType("ack.result").stream().filter(m -> m.getString("status").equals("acked")).findFirst()
-                .orElseThrow().getString("alertId")).isEqualTo(alertId);
+        await().atMost(WAIT).until(() -> socket.ofType("ack.result").size() == 5 && stranger.ofType("ack.result").size() == 1);
+        assertThat(socket.ofType("ack.result").get(0).getString("status")).isEqualTo("acked");
+        assertThat(socket.ofType("ack.result").get(0).getString("alertId")).isEqualTo(alertId);
+        assertThat(socket.ofType("ack.result").stream().skip(1).map(m -> m.getString("status")))
+                .containsExactlyInAnyOrder("already_acked", "unknown_alert", "unknown_alert", "ended");
         assertThat(stranger.ofType("ack.result").get(0).getString("status")).isEqualTo("not_recipient");
-        assertThat(acks.acks()).filteredOn(a -> a.alertId().equals(alertId) && a.personId().equals(person))
-                .isNotEmpty().allMatch(a -> a.channel().equals("websocket"));
+        Row acked = pool.preparedQuery("SELECT state, acked_by, ack_channel FROM alert WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(alertId))).toCompletionStage().toCompletableFuture().join()
+                .iterator().next();
+        assertThat(List.of(acked.getString(0), acked.getString(1), acked.getString(2)))
+                .containsExactly("acked", person, "websocket");
 
         int errors = socket.ofType("error").size();
         socket.send("this is not json");
@@ -172,5 +187,25 @@ class AlertsEndpointTest {
         assertThat(socket.ofType("error").subList(errors, errors + 3).stream().map(m -> m.getString("field")))
                 .containsExactly("message", "type", "alertId");
         assertThat(socket.isClosed()).isFalse();
+    }
+
+    @Test
+    void aSocketOpensWithItsPersonsOpenAlertsOldestFirst() {
+        String person = "disp-open-" + run;
+        long now = System.currentTimeMillis();
+        String older = StoredAlerts.open(pool, CELL, PATH, "fire", now - 60_000, person);
+        String newer = StoredAlerts.open(pool, CELL, PATH, "flood", now, person, "someone-else-" + run);
+        String resolved = StoredAlerts.open(pool, CELL, PATH, "fire", now, person);
+        StoredAlerts.resolve(pool, resolved, now);
+        String othersOnly = StoredAlerts.open(pool, CELL, PATH, "fire", now, "someone-else-" + run);
+
+        ScreenClient socket = socket(null, TestTokens.builder().subject(person).roles("dispatcher").cells("440305").sign());
+        await().atMost(WAIT).until(() -> socket.ofType("alert").size() >= 2 || socket.isClosed());
+        assertThat(socket.ofType("alert").stream().map(m -> m.getString("alertId"))).containsExactly(older, newer);
+        assertThat(socket.ofType("alert").get(1).getString("person")).isEqualTo(person);
+        assertThat(socket.ofType("alert").get(1).getJsonArray("events").getJsonObject(0).getString("category"))
+                .isEqualTo("flood");
+        assertThat(socket.ofType("error")).isEmpty();
+        assertThat(socket.ofType("alert").stream().map(m -> m.getString("alertId"))).doesNotContain(resolved, othersOnly);
     }
 }

@@ -11,7 +11,7 @@ import city.gridcommand.geo.CellLevel;
 import city.gridcommand.geo.Grid;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.screen.AlertSockets;
-import city.gridcommand.testing.TestAlertAcks;
+import city.gridcommand.testing.StoredAlerts;
 import city.gridcommand.testing.TestPublisher;
 import city.gridcommand.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -73,7 +73,7 @@ class CommandScreenBrowserTest {
     AlertSockets alertSockets;
 
     @Inject
-    TestAlertAcks alertAcks;
+    io.vertx.sqlclient.Pool pool;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -257,8 +257,8 @@ class CommandScreenBrowserTest {
      * Alerts: a street's dispatcher is signed in when a RED alert addressed to them is delivered on the browser
      * channel (here by the test through {@link BrowserChannel}, as the alert engine does); it appears in the
      * alert panel with its severity, cell, event and the ack deadline counting down, the badge counts it, and
-     * the "确认" button acknowledges it over /ws/v1/alerts (the acks port: {@link TestAlertAcks} until the
-     * engine is merged); an alert for another person never appears.
+     * the "确认" button acknowledges it over /ws/v1/alerts (the engine records the ack: the alert is stored as the
+     * engine stores it, {@link StoredAlerts}); an alert for another person never appears.
      */
     @Test
     void anAlertForTheSignedInDispatcherAppearsAndTheAckButtonAcknowledgesIt() {
@@ -274,11 +274,11 @@ class CommandScreenBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("path.cell")).size() == baseChildren(street.code()));
         wait.until(d -> alertSockets.socketsOf(dispatcher) > 0);
 
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String alertId = "al-screen-" + run;
-        String elsewhere = "al-other-" + run;
-        alertAcks.alerted(alertId, dispatcher);
         long now = System.currentTimeMillis();
+        List<String> path = liveGrid.snapshot().grid().path(community.code());
+        String alertId = StoredAlerts.open(pool, community.code(), path, "illegal_advertising", now, dispatcher);
+        String elsewhere = StoredAlerts.open(pool, community.code(), path, "illegal_advertising", now,
+                "dispatcher-someone-else");
         assertThat(deliver(elsewhere, "dispatcher-someone-else", community.code(), now).status())
                 .isEqualTo(DeliveryOutcome.Status.SENT);
         assertThat(deliver(alertId, dispatcher, community.code(), now).status()).isEqualTo(DeliveryOutcome.Status.SENT);
@@ -309,11 +309,11 @@ class CommandScreenBrowserTest {
         assertThat(browser.findElements(ack)).isEmpty();
         assertThat(browser.findElements(waiting)).hasSize(open - 1);
         assertThat(text(By.cssSelector("#alerts-badge .count"))).isEqualTo(Integer.toString(open - 1));
-        assertThat(alertAcks.acks()).anySatisfy(a -> {
-            assertThat(a.alertId()).isEqualTo(alertId);
-            assertThat(a.personId()).isEqualTo(dispatcher);
-            assertThat(a.channel()).isEqualTo("websocket");
-        });
+        io.vertx.sqlclient.Row acked = pool.preparedQuery("SELECT state, acked_by, ack_channel FROM alert WHERE id = $1")
+                .execute(io.vertx.sqlclient.Tuple.of(UUID.fromString(alertId))).toCompletionStage().toCompletableFuture()
+                .join().iterator().next();
+        assertThat(List.of(acked.getString(0), acked.getString(1), acked.getString(2)))
+                .containsExactly("acked", dispatcher, "websocket");
 
         click(By.cssSelector("#screen .lang-en"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#alerts li[data-alert='" + alertId + "'] .status"),
@@ -322,13 +322,8 @@ class CommandScreenBrowserTest {
     }
 
     private DeliveryOutcome deliver(String alertId, String person, String cell, long now) {
-        String body = new io.vertx.core.json.JsonObject().put("type", "alert").put("alertId", alertId).put("kind", "alert")
-                .put("reason", "raised").put("person", person).put("cell", cell)
-                .put("cellPath", new io.vertx.core.json.JsonArray(liveGrid.snapshot().grid().path(cell)))
-                .put("severity", "RED").put("events", new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject()
-                        .put("id", "e-" + alertId).put("category", "illegal_advertising").put("severity", "RED")
-                        .put("state", "REPORTED")))
-                .put("step", 1).put("round", 1).put("ackBy", now + 300_000).put("ts", now).encode();
+        String body = StoredAlerts.body(alertId, person, cell, liveGrid.snapshot().grid().path(cell), "illegal_advertising",
+                now);
         return browserAlerts.deliver(new AlertDelivery(1, alertId, person, "browser", "alert", 1, body))
                 .toCompletableFuture().join();
     }
