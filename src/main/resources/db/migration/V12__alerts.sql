@@ -97,7 +97,11 @@ CREATE TABLE alert_delivery (
     person_id       text   NOT NULL,
     channel         text   NOT NULL,
     kind            text   NOT NULL,
-    state           text   NOT NULL CHECK (state IN ('pending', 'sent', 'retry', 'dead')),
+    -- pending: not tried yet; sending: claimed by an instance, which is trying it now (next_attempt_at is
+    -- when the claim lapses: an instance that stopped mid-try leaves it to be tried again); retry: to be
+    -- tried again at next_attempt_at; sent; dead: given up; cancelled: not sent, the alert was acked or
+    -- resolved before its turn (last_error says which)
+    state           text   NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'retry', 'dead', 'cancelled')),
     attempts        int    NOT NULL DEFAULT 0,
     next_attempt_at bigint,
     last_error      text,
@@ -105,7 +109,7 @@ CREATE TABLE alert_delivery (
     created_at      bigint NOT NULL,
     body            text   NOT NULL
 );
-CREATE INDEX alert_delivery_due ON alert_delivery (next_attempt_at) WHERE state IN ('pending', 'retry');
+CREATE INDEX alert_delivery_due ON alert_delivery (next_attempt_at) WHERE state IN ('pending', 'retry', 'sending');
 CREATE INDEX alert_delivery_alert ON alert_delivery (alert_id, id);
 CREATE INDEX alert_delivery_dead ON alert_delivery (id) WHERE state = 'dead';
 

@@ -96,8 +96,8 @@ public class AlertResource {
     public CompletionStage<Map<String, Object>> alertDeliveries(@QueryParam("state") String state,
             @QueryParam("before") String before, @QueryParam("limit") String limit) {
         String asked = state == null || state.isBlank() ? "dead" : state;
-        if (!List.of("pending", "sent", "retry", "dead").contains(asked)) {
-            throw ProblemException.badField("state", "one of pending, sent, retry, dead, not '" + asked + "'");
+        if (!List.of("pending", "sending", "sent", "retry", "dead", "cancelled").contains(asked)) {
+            throw ProblemException.badField("state", "one of pending, sending, sent, retry, dead, cancelled, not '" + asked + "'");
         }
         WholeCity.require(callers.current(), "every alert's deliveries");
         return alerts.deliveries(asked, QueryParams.optionalLong("before", before),

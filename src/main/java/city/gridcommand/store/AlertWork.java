@@ -277,25 +277,52 @@ public final class AlertWork {
     }
 
     /**
-     * Pending or retrying deliveries due at {@code now} (of {@code ids} only, when not null), locked for this
-     * transaction: another instance skips them, so each try is made once.
+     * Cancels the due deliveries whose alert was acked or resolved before their turn, then claims up to
+     * {@code limit} due ones (of {@code ids} only, when given), skipping those another instance holds: each
+     * becomes {@code sending}, its try counted, until {@code claimUntil} (past it, a try that never reported
+     * back is due again). The claim is committed before anything is sent, so no row stays locked while a
+     * channel works.
      */
-    public List<AlertDelivery> lockDueDeliveries(long now, int limit, List<Long> ids) {
-        List<AlertDelivery> due = new ArrayList<>();
-        run("SELECT id, alert_id, person_id, channel, kind, attempts, body FROM alert_delivery "
-                + "WHERE state IN ('pending', 'retry') AND next_attempt_at <= $1 AND ($3::bigint[] IS NULL OR id = ANY ($3)) "
-                + "ORDER BY next_attempt_at, id LIMIT $2 FOR UPDATE SKIP LOCKED",
-                Tuple.of(now, limit, ids == null ? null : ids.toArray(Long[]::new)))
-                .forEach(r -> due.add(new AlertDelivery(r.getLong("id"), r.getUUID("alert_id").toString(),
+    public List<AlertDelivery> claimDueDeliveries(long now, int limit, List<Long> ids, long claimUntil) {
+        Long[] only = ids == null ? null : ids.toArray(Long[]::new);
+        run("UPDATE alert_delivery d SET state = 'cancelled', next_attempt_at = NULL, "
+                + "last_error = 'not sent: the alert was ' || a.state || ' before its turn' FROM alert a "
+                + "WHERE a.id = d.alert_id AND a.state IN ('acked', 'resolved') AND d.state IN ('pending', 'retry') "
+                + "AND d.next_attempt_at <= $1 AND ($2::bigint[] IS NULL OR d.id = ANY ($2))",
+                Tuple.tuple().addLong(now).addArrayOfLong(only));
+        List<AlertDelivery> claimed = new ArrayList<>();
+        run("WITH due AS (SELECT id FROM alert_delivery WHERE state IN ('pending', 'retry', 'sending') "
+                + "AND next_attempt_at <= $1 AND ($3::bigint[] IS NULL OR id = ANY ($3)) "
+                + "ORDER BY next_attempt_at, id LIMIT $2 FOR UPDATE SKIP LOCKED) "
+                + "UPDATE alert_delivery d SET state = 'sending', attempts = d.attempts + 1, next_attempt_at = $4 "
+                + "FROM due WHERE d.id = due.id RETURNING d.id, d.alert_id, d.person_id, d.channel, d.kind, d.attempts, d.body",
+                Tuple.of(now, limit, only, claimUntil))
+                .forEach(r -> claimed.add(new AlertDelivery(r.getLong("id"), r.getUUID("alert_id").toString(),
                         r.getString("person_id"), r.getString("channel"), r.getString("kind"),
-                        r.getInteger("attempts") + 1, r.getString("body"))));
-        return due;
+                        r.getInteger("attempts"), r.getString("body"))));
+        claimed.sort(java.util.Comparator.comparingLong(AlertDelivery::id));
+        return claimed;
     }
 
-    /** Records a try: its new state, how many tries so far, when the next one goes, why it failed, when it went. */
-    public void recordTry(long delivery, String state, int attempts, Long nextAttemptAt, String error, Long sentAt) {
-        run("UPDATE alert_delivery SET state = $2, attempts = $3, next_attempt_at = $4, last_error = $5, sent_at = $6 "
-                + "WHERE id = $1", Tuple.from(new Object[] {delivery, state, attempts, nextAttemptAt, error, sentAt}));
+    /**
+     * Records how try {@code attempt} of a claimed delivery went: its new state, when the next try goes, why
+     * it failed, when it went. False when the claim had lapsed and another try took it over meanwhile.
+     */
+    public boolean recordTry(long delivery, int attempt, String state, Long nextAttemptAt, String error, Long sentAt) {
+        return run("UPDATE alert_delivery SET state = $3, next_attempt_at = $4, last_error = $5, sent_at = $6 "
+                + "WHERE id = $1 AND state = 'sending' AND attempts = $2",
+                Tuple.from(new Object[] {delivery, attempt, state, nextAttemptAt, error, sentAt})).rowCount() == 1;
+    }
+
+    /** A delivery's state ({@code pending}, {@code sending}, …); for tests and the API's detail. */
+    public String deliveryState(long delivery) {
+        return run("SELECT state FROM alert_delivery WHERE id = $1", Tuple.of(delivery)).iterator().next().getString(0);
+    }
+
+    /** Why a delivery's last try failed, or why it was not sent; null when nothing went wrong. */
+    public String deliveryError(long delivery) {
+        return run("SELECT last_error FROM alert_delivery WHERE id = $1", Tuple.of(delivery)).iterator().next()
+                .getString(0);
     }
 
     // --- whom a step notifies
