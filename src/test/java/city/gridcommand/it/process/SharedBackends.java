@@ -57,6 +57,11 @@ public final class SharedBackends implements AutoCloseable {
 
     /** An instance (not started) on the shared broker, database and key; its logs under {@code logs-{name}}. */
     public ServiceProcess instance(String name) {
+        return instance(name, Map.of());
+    }
+
+    /** The same, with more settings (environment variables) of its own. */
+    public ServiceProcess instance(String name, Map<String, String> settings) {
         Map<String, String> environment = new HashMap<>();
         environment.put("GRID_MQTT_URL", brokerUrl);
         environment.put("GRID_MQTT_CLIENT_ID", "grid-command-it-" + name + "-" + run);
@@ -67,6 +72,7 @@ public final class SharedBackends implements AutoCloseable {
         // a real database: the built-in issuer must be allowed explicitly; the instances share its key
         environment.put("GRID_AUTH_BUILTIN_ISSUER_ALLOWED", "true");
         environment.put("GRID_AUTH_SIGNING_KEY", signingKey.toString());
+        environment.putAll(settings);
         return new ServiceProcess(environment, folder.resolve("logs-" + name));
     }
 
