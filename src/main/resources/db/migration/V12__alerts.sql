@@ -116,3 +116,12 @@ CREATE INDEX alert_delivery_dead ON alert_delivery (id) WHERE state = 'dead';
 -- The timers look for an alert's acks that reached worker_ack but not the engine (an instance stopped
 -- between the commit of the ack and its hand-over).
 CREATE INDEX worker_ack_alert ON worker_ack (alert_id) WHERE alert_id IS NOT NULL;
+
+-- A change of the log the alerts could not judge (a bug, or data the tables refused): kept with why, counted
+-- (grid.alerts.changes.failed) and skipped, so the changes after it still alert.
+CREATE TABLE alert_failed_change (
+    seq      bigint PRIMARY KEY,
+    event_id uuid   NOT NULL,
+    error    text   NOT NULL,
+    at       bigint NOT NULL
+);

@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -33,24 +32,31 @@ public class AlertRepository {
 
     /**
      * Runs {@code work} in one transaction on one connection and commits; rolls back when it throws. Blocks:
-     * never call it on an event loop.
+     * never call it on an event loop. The transaction is PostgreSQL's own ({@code BEGIN}, {@code COMMIT}),
+     * not the client's, which rolls back at the first failed statement: the work may undo one part with
+     * {@link AlertWork#savepoint()} and {@link AlertWork#rollbackToSavepoint()} and go on. A statement that
+     * failed and was not undone so fails the whole transaction.
      */
     public <T> T inTransaction(Function<AlertWork, T> work) {
         SqlConnection connection = Await.result(pool.getConnection().toCompletionStage());
         try {
-            Transaction transaction = Await.result(connection.begin().toCompletionStage());
+            Await.result(connection.query("BEGIN").execute().toCompletionStage());
+            AlertWork statements = new AlertWork(connection);
             T result;
             try {
-                result = work.apply(new AlertWork(connection));
+                result = work.apply(statements);
+                if (statements.failed()) {
+                    throw new IllegalStateException("a statement of the transaction failed and was not undone");
+                }
             } catch (RuntimeException | Error e) {
                 try {
-                    Await.result(transaction.rollback().toCompletionStage());
+                    Await.result(connection.query("ROLLBACK").execute().toCompletionStage());
                 } catch (RuntimeException rollback) {
                     e.addSuppressed(rollback);
                 }
                 throw e;
             }
-            Await.result(transaction.commit().toCompletionStage());
+            Await.result(connection.query("COMMIT").execute().toCompletionStage());
             return result;
         } finally {
             connection.close();

@@ -38,17 +38,29 @@ public final class AlertWork {
     }
 
     private final SqlConnection connection;
+    private boolean failed;
 
     AlertWork(SqlConnection connection) {
         this.connection = connection;
     }
 
     private RowSet<Row> run(String sql, Tuple params) {
-        return Await.result(connection.preparedQuery(sql).execute(params).toCompletionStage());
+        return await(connection.preparedQuery(sql).execute(params));
     }
 
-    private static <T> T await(Future<T> future) {
-        return Await.result(future.toCompletionStage());
+    /** Every statement is waited for here: a failure marks the transaction failed until a savepoint undoes it. */
+    private <T> T await(Future<T> future) {
+        try {
+            return Await.result(future.toCompletionStage());
+        } catch (RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    /** Whether a statement failed since the transaction began, or since the last rollback to the savepoint. */
+    boolean failed() {
+        return failed;
     }
 
     // --- the change log and the cursor
@@ -312,6 +324,24 @@ public final class AlertWork {
         return run("UPDATE alert_delivery SET state = $3, next_attempt_at = $4, last_error = $5, sent_at = $6 "
                 + "WHERE id = $1 AND state = 'sending' AND attempts = $2",
                 Tuple.from(new Object[] {delivery, attempt, state, nextAttemptAt, error, sentAt})).rowCount() == 1;
+    }
+
+    /** Marks where the statements of one change begin, to undo them alone. */
+    public void savepoint() {
+        run("SAVEPOINT alert_change", Tuple.tuple());
+    }
+
+    /** Undoes the statements since {@link #savepoint()}, keeping the rest of the transaction. */
+    public void rollbackToSavepoint() {
+        run("ROLLBACK TO SAVEPOINT alert_change", Tuple.tuple());
+        failed = false;
+    }
+
+    /** Keeps a change the alerts could not judge, with why, where an operator sees it. */
+    public void recordFailedChange(long seq, UUID event, String error, long now) {
+        run("INSERT INTO alert_failed_change (seq, event_id, error, at) VALUES ($1, $2, $3, $4) "
+                + "ON CONFLICT (seq) DO UPDATE SET error = excluded.error, at = excluded.at",
+                Tuple.of(seq, event, error.length() > 2000 ? error.substring(0, 2000) : error, now));
     }
 
     /** A delivery's state ({@code pending}, {@code sending}, …); for tests and the API's detail. */

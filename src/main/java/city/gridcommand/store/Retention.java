@@ -39,6 +39,7 @@ public record Retention(String table, String column, int days) {
                 // alerts are kept as long as reports: who was told of what, and who answered (V12; their
                 // events, recipients and deliveries go with them)
                 new Retention("alert", "opened_at", settings.reportRetentionDays()),
-                new Retention("alert_event_memory", "updated_at", settings.reportRetentionDays()));
+                new Retention("alert_event_memory", "updated_at", settings.reportRetentionDays()),
+                new Retention("alert_failed_change", "at", settings.deadLetterRetentionDays()));
     }
 }

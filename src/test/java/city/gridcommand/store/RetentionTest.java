@@ -45,7 +45,7 @@ class RetentionTest {
                 Map.entry("worker_ack", 30), Map.entry("worker_cell_change", 30), Map.entry("telemetry_default", 30),
                 Map.entry("worker_position_default", 30), Map.entry("worker_report", 365),
                 Map.entry("dead_letter", 14), Map.entry("event_change", 7),
-                Map.entry("alert", 365), Map.entry("alert_event_memory", 365));
+                Map.entry("alert", 365), Map.entry("alert_event_memory", 365), Map.entry("alert_failed_change", 14));
     }
 
     @Test

@@ -15,10 +15,14 @@ public class AlertMetrics {
     private final MeterRegistry registry;
     private final Counter raised;
     private final Counter dead;
+    private final Counter changesFailed;
 
     AlertMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.raised = Counter.builder("grid.alerts.raised").description("Alerts opened").register(registry);
+        this.changesFailed = Counter.builder("grid.alerts.changes.failed")
+                .description("Changes of the log the alerts could not judge (kept in alert_failed_change, skipped)")
+                .register(registry);
         this.dead = Counter.builder("grid.alert.deliveries.dead").description("Alert deliveries given up on")
                 .register(registry);
     }
@@ -30,6 +34,10 @@ public class AlertMetrics {
     void tried(String channel, String outcome) {
         Counter.builder("grid.alert.deliveries").description("Tries of alert deliveries by channel and outcome")
                 .tag("channel", channel).tag("outcome", outcome).register(registry).increment();
+    }
+
+    void changeFailed() {
+        changesFailed.increment();
     }
 
     void dead() {

@@ -148,13 +148,26 @@ public class AlertWatch {
             List<Long> due = new ArrayList<>();
             int opened = 0;
             for (EventChange change : page.changes()) {
-                EventFacts event = Facts.of(change.event());
-                EventMemory before = now1.containsKey(event.id()) ? now1.get(event.id()) : remembered.get(event.id());
-                Optional<AlertReason> reason = planner.plan(before, event, EventChange.RAISED.equals(change.type()));
-                if (reason.isPresent() && settings.enabled()) {
-                    opened += handle(work, event, reason.get(), policySet, now, due);
+                // each change behind a savepoint: one that fails (a bug, data the tables refuse) is recorded and
+                // skipped instead of holding every later alert back; a lost connection still fails the page
+                int dueBefore = due.size();
+                work.savepoint();
+                try {
+                    EventFacts event = Facts.of(change.event());
+                    EventMemory before = now1.containsKey(event.id()) ? now1.get(event.id()) : remembered.get(event.id());
+                    Optional<AlertReason> reason = planner.plan(before, event, EventChange.RAISED.equals(change.type()));
+                    if (reason.isPresent() && settings.enabled()) {
+                        opened += handle(work, event, reason.get(), policySet, now, due);
+                    }
+                    now1.put(event.id(), event.memory());
+                } catch (RuntimeException e) {
+                    work.rollbackToSavepoint();
+                    due.subList(dueBefore, due.size()).clear();
+                    work.recordFailedChange(change.seq(), change.event().id(), String.valueOf(e), now);
+                    metrics.changeFailed();
+                    LOG.errorf(e, "change %d of event %s could not be judged for alerts: recorded in "
+                            + "alert_failed_change and skipped", change.seq(), change.event().id());
                 }
-                now1.put(event.id(), event.memory());
             }
             work.remember(now1.values(), now);
             work.moveCursor(log.epoch(), page.lastSeq(from));
