@@ -24,17 +24,25 @@ import city.gridcommand.store.DeviceRepository;
 import city.gridcommand.store.GridRepository;
 import city.gridcommand.store.OnCallRepository;
 import city.gridcommand.store.WorkerRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
  * Imports grids (parse within the limits, repair when asked, validate, store as a new version, index,
  * swap in), previews them without storing, and puts the stored grid in force at start, loading the demo
  * city first when so configured and the database has no grid. Blocking: call it from a worker thread.
+ *
+ * <p>A large grid takes seconds to read and index and its index is built beside the one in force, so
+ * only one put in force runs at a time ({@code inForce}): the start and an import hold it from reading or
+ * storing the grid to swapping it in, and following another instance's imports skips a round while
+ * they do, and waits for the start to finish. A grid whose version is already in force is not built again.
  */
 @ApplicationScoped
 public class GridService {
@@ -51,13 +59,19 @@ public class GridService {
     private final GridValidator validator = new GridValidator();
     private final GeoJsonGridReader reader;
     private final GridRepair gridRepair;
+    private final Counter indexBuilds;
+    /** Held from reading or storing a grid until it is in force; see the class comment. */
+    private final ReentrantLock inForce = new ReentrantLock();
+    /** Whether the start has put the stored grid (if any) in force: until then there is nothing to follow. */
+    private volatile boolean started;
 
     /** What checking an import body gave: the import as it would be stored, its report and its repairs. */
     private record Checked(GridImport imported, GridReport report, List<GeometryRepair> repairs) {
     }
 
     GridService(GridRepository grids, DeviceRepository devices, WorkerRepository workers, OnCallRepository onCall,
-            CategoryCatalogue catalogue, LiveGrid liveGrid, GridSettings settings, GridImportSettings importSettings) {
+            CategoryCatalogue catalogue, LiveGrid liveGrid, GridSettings settings, GridImportSettings importSettings,
+            MeterRegistry registry) {
         this.grids = grids;
         this.devices = devices;
         this.workers = workers;
@@ -68,16 +82,24 @@ public class GridService {
         this.reader = new GeoJsonGridReader(new GridLimits(importSettings.maxFeatures(), importSettings.maxVertices(),
                 importSettings.maxFeatureVertices()));
         this.gridRepair = new GridRepair(importSettings.maxRepairAreaChange());
+        this.indexBuilds = Counter.builder("grid.index.builds")
+                .description("Grid versions this instance has indexed and put in force").register(registry);
     }
 
     /** Puts the stored grid in force, loading the demo city first when so configured and none is stored. */
     public void putInForceAtStart() {
-        Grid grid = Await.result(grids.current());
-        if (grid == null && settings.enabled()) {
-            grid = loadDemoCity();
-        }
-        if (grid != null) {
-            putInForce(grid);
+        inForce.lock();
+        try {
+            Grid grid = Await.result(grids.current());
+            if (grid == null && settings.enabled()) {
+                grid = loadDemoCity();
+            }
+            if (grid != null) {
+                putInForce(grid);
+            }
+        } finally {
+            started = true;
+            inForce.unlock();
         }
     }
 
@@ -88,12 +110,20 @@ public class GridService {
     @Scheduled(every = "${grid.grids.refresh}", delayed = "${grid.grids.refresh}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void followImports() {
-        Long stored = Await.result(grids.currentVersion());
-        if (stored != null && stored != liveGrid.snapshot().grid().version()) {
-            Grid grid = Await.result(grids.current());
-            if (grid != null && grid.version() != liveGrid.snapshot().grid().version()) {
-                putInForce(grid);
+        // the start, or an import, is putting a grid in force: look again next round rather than read it twice
+        if (!started || !inForce.tryLock()) {
+            return;
+        }
+        try {
+            Long stored = Await.result(grids.currentVersion());
+            if (stored != null && stored != versionInForce()) {
+                Grid grid = Await.result(grids.current());
+                if (grid != null) {
+                    putInForce(grid);
+                }
             }
+        } finally {
+            inForce.unlock();
         }
     }
 
@@ -112,8 +142,14 @@ public class GridService {
         List<Cell> cells = checked.imported().cellList();
         // the versions list tells an import whose cells were repaired from one stored as sent
         String source = checked.repairs().isEmpty() ? "import" : "repaired";
-        long version = Await.result(grids.replace(cells, source, json(checked.report().warnings())));
-        putInForce(new Grid(version, cells));
+        long version;
+        inForce.lock();
+        try {
+            version = Await.result(grids.replace(cells, source, json(checked.report().warnings())));
+            putInForce(new Grid(version, cells));
+        } finally {
+            inForce.unlock();
+        }
         return new GridImported(version, cells.size(), checked.report().warnings(), checked.repairs());
     }
 
@@ -154,12 +190,21 @@ public class GridService {
         return new Grid(version, city.cells());
     }
 
-    private synchronized void putInForce(Grid grid) {
-        long started = System.nanoTime();
+    /** Indexes the grid and swaps it in, unless its version is already in force. Hold {@code inForce}. */
+    private void putInForce(Grid grid) {
+        if (grid.version() == versionInForce()) {
+            return;
+        }
+        long start = System.nanoTime();
         GridMap map = GridMap.of(grid);
         liveGrid.swap(grid, map);
+        indexBuilds.increment();
         LOG.infof("grid version %d in force: %d cells, indexed in %d ms", grid.version(), grid.size(),
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private long versionInForce() {
+        return liveGrid.snapshot().grid().version();
     }
 
     static JsonArray json(List<GridProblem> problems) {

@@ -90,12 +90,19 @@ async function start() {
 async function go(code) {
   state.scope = code;
   detail.close();
+  delete document.body.dataset.scopeShown;
   try {
     state.view = await state.map.show(code);
     state.map.layers.forEach((layer, child) => state.names.set(child, layer.feature.properties.name));
     state.names.set(code, state.view.feature.properties.name);
     breadcrumb();
     await Promise.all([reload(), figures.load(code)]);
+    // the scope is on the screen (its cells drawn and coloured, its events listed, its figures filled): a
+    // mark on the page's timeline and the body's data-scope-shown, for people timing the screen (bench/screen-open.sh)
+    if (state.scope === code) {
+      performance.mark('scope-shown', { detail: code });
+      document.body.dataset.scopeShown = code;
+    }
     workers(code);
   } catch (error) {
     problem(error);

@@ -134,6 +134,12 @@ class CommandScreenBrowserTest {
         assertThat(browser.findElements(By.cssSelector("path.cell[data-severity='RED']")))
                 .allSatisfy(p -> assertThat(p.getAttribute("data-cell")).startsWith(place.street()));
         assertThat(text(By.cssSelector("#breadcrumb a.current"))).isEqualTo(name(place.street()));
+        // the page's own signal that the scope is on the screen (bench/screen-open.sh times it)
+        wait.until(d -> place.street().equals(((JavascriptExecutor) d).executeScript(
+                "return document.body.dataset.scopeShown || null;")));
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByName('scope-shown').map(m => m.detail);"))
+                .asList().contains(place.street());
 
         // drill down: the community's base cells, the event's red
         clickInside(browser.findElement(redCommunity));

@@ -3,8 +3,6 @@ package city.gridcommand.geo.index;
 import city.gridcommand.geo.index.CellIndexRaster.Rect;
 import city.gridcommand.geo.Grid;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -22,7 +20,8 @@ final class CellIndexBuilder implements CellIndexShapes.Sampler {
     private static final int[] NONE = new int[0];
 
     final CellIndexCells cells;
-    final CellIndexEdges edges;
+    /** Every boundary segment: needed while building only, let go after (see the constructor). */
+    CellIndexEdges edges;
     final CellIndexRaster raster;
     final CellIndexLocations locations;
     final int maxDepth;
@@ -34,7 +33,11 @@ final class CellIndexBuilder implements CellIndexShapes.Sampler {
     int segmentLeaves;
     int starLeaves;
     int mixedLeaves;
-    private final Map<Segment, Integer> segmentOffsets = new HashMap<>();
+    /** The values of a segment record: {@code [ax, ay, bx, by, left, right, on]} (CellIndexShapes). */
+    private static final int SEGMENT_LENGTH = 7;
+    /** Offsets + 1 of the segment records in {@code shapes} (0: free), by content; see {@link #segment}. */
+    private int[] segments = new int[1 << 10];
+    private int segmentCount;
     /** The cells of the leaf being built, for {@link #sample}: known to cover it, or to be tested. */
     private int[] sampleKnown;
     private int[] sampleUncertain;
@@ -55,6 +58,9 @@ final class CellIndexBuilder implements CellIndexShapes.Sampler {
         this.raster = CellIndexRaster.over(extent, target, maxDepth);
         this.top = new int[raster.buckets()];
         build();
+        // what only the build needs goes before the index copies the arrays out of this builder
+        this.edges = null;
+        this.segments = null;
     }
 
     private void build() {
@@ -185,42 +191,74 @@ final class CellIndexBuilder implements CellIndexShapes.Sampler {
         return locations.union(a, b);
     }
 
+    /**
+     * Stores a segment record in {@code shapes} once: a shared edge seen again, by content, is the same
+     * offset. The offsets are kept in an open-addressing table of ints ({@code segments}), not a map of
+     * boxed records, which at 100,000 cells held more than a hundred megabytes while building.
+     */
     @Override
     public int segment(double[] record) {
-        return segmentOffsets.computeIfAbsent(new Segment(record), key -> {
-            int at = shapes.size();
-            for (double value : record) {
-                shapes.add(value);
+        if (record.length != SEGMENT_LENGTH) {
+            throw new IllegalArgumentException("a segment record has " + SEGMENT_LENGTH + " values");
+        }
+        int mask = segments.length - 1;
+        for (int i = hash(record) & mask; ; i = (i + 1) & mask) {
+            int stored = segments[i] - 1;
+            if (stored < 0) {
+                int at = shapes.size();
+                for (double value : record) {
+                    shapes.add(value);
+                }
+                segments[i] = at + 1;
+                if (++segmentCount * 2 > segments.length) {
+                    growSegments();
+                }
+                return at;
             }
-            return at;
-        });
+            if (storedEquals(stored, record)) {
+                return stored;
+            }
+        }
     }
 
-    /** A segment record compared by content, so that a shared edge is stored once. */
-    private record Segment(double[] values) {
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Segment segment && Arrays.equals(values, segment.values);
-        }
-
-        /**
-         * Mixed over all 64 bits: coordinates on a fine quantum have long runs of zero low bits, which
-         * {@code Arrays.hashCode(double[])} folds into many collisions.
-         */
-        @Override
-        public int hashCode() {
-            long h = 0;
-            for (double value : values) {
-                h = (h + Double.doubleToLongBits(value)) * 0x9E3779B97F4A7C15L;
-                h ^= h >>> 29;
+    private boolean storedEquals(int at, double[] record) {
+        for (int k = 0; k < SEGMENT_LENGTH; k++) {
+            if (Double.doubleToLongBits(shapes.get(at + k)) != Double.doubleToLongBits(record[k])) {
+                return false;
             }
-            return (int) (h ^ (h >>> 32));
         }
+        return true;
+    }
 
-        @Override
-        public String toString() {
-            return Arrays.toString(values);
+    private void growSegments() {
+        int[] old = segments;
+        segments = new int[old.length * 2];
+        int mask = segments.length - 1;
+        double[] record = new double[SEGMENT_LENGTH];
+        for (int slot : old) {
+            if (slot != 0) {
+                for (int k = 0; k < SEGMENT_LENGTH; k++) {
+                    record[k] = shapes.get(slot - 1 + k);
+                }
+                int i = hash(record) & mask;
+                while (segments[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                segments[i] = slot;
+            }
         }
+    }
+
+    /**
+     * Mixed over all 64 bits: coordinates on a fine quantum have long runs of zero low bits, which
+     * {@code Arrays.hashCode(double[])} folds into many collisions.
+     */
+    private static int hash(double[] values) {
+        long h = 0;
+        for (double value : values) {
+            h = (h + Double.doubleToLongBits(value)) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        return (int) (h ^ (h >>> 32));
     }
 }

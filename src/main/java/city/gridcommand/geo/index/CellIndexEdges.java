@@ -18,17 +18,16 @@ final class CellIndexEdges {
     final int[] cell;
 
     private CellIndexEdges(CellIndexArrays.Doubles coordinates, CellIndexArrays.Ints cells) {
-        double[] flat = coordinates.toArray();
         int n = cells.size();
         x1 = new double[n];
         y1 = new double[n];
         x2 = new double[n];
         y2 = new double[n];
         for (int e = 0; e < n; e++) {
-            x1[e] = flat[4 * e];
-            y1[e] = flat[4 * e + 1];
-            x2[e] = flat[4 * e + 2];
-            y2[e] = flat[4 * e + 3];
+            x1[e] = coordinates.get(4 * e);
+            y1[e] = coordinates.get(4 * e + 1);
+            x2[e] = coordinates.get(4 * e + 2);
+            y2[e] = coordinates.get(4 * e + 3);
         }
         cell = cells.toArray();
     }
