@@ -13,6 +13,7 @@ function el(tag, attrs = {}, ...children) {
 }
 
 const NEEDS_TO = new Set(['dispatch', 'reassign', 'merge']);
+const MAX_ALERTS_SHOWN = 5;
 
 export class Detail {
   constructor(element, { categoryName, cellName, departmentName, onChanged }) {
@@ -28,6 +29,9 @@ export class Detail {
   async open(id) {
     this.id = id;
     this.data = await api(`/api/v1/events/${encodeURIComponent(id)}`);
+    // who was told, over which channel, and who answered: the newest alerts' deliveries
+    this.alertDetails = await Promise.all((this.data.alerts || []).slice(0, MAX_ALERTS_SHOWN)
+      .map(a => api(`/api/v1/alerts/${encodeURIComponent(a.id)}`).catch(() => a)));
     this.render();
     this.element.hidden = false;
   }
@@ -72,9 +76,27 @@ export class Detail {
         field('detail.sources', (e.sources || []).join(', '))),
       el('h3', {}, t('detail.photos')),
       el('ul', { class: 'photos' }, photos.length ? photos.map(url => el('li', {}, el('a', { href: url, target: '_blank', rel: 'noopener' }, url))) : '—'),
+      el('h3', {}, t('detail.alerts')),
+      this.alerts(),
       el('h3', {}, t('detail.history')),
       el('ol', { class: 'history' }, this.data.history.map(h => el('li', { 'data-action': h.action },
         `${time(h.at)} · ${t(`action.${h.action}`)} · ${h.actor}${h.to ? ` → ${t(`state.${h.to}`)}` : ''}${h.note ? ` · ${h.note}` : ''}`))));
+  }
+
+  /** Each alert of the event: why, where its chain is, the ack (who, how, when), every delivery and its outcome. */
+  alerts() {
+    const alerts = this.alertDetails || [];
+    if (!alerts.length) {
+      return el('p', { class: 'empty' }, '—');
+    }
+    return el('ul', { class: 'event-alerts' }, alerts.map(a => el('li', { 'data-alert': a.id, 'data-state': a.state },
+      `${time(a.openedAt)} · ${t(`alerts.reason.${a.reason}`)} · ${t(`alerts.state.${a.state}`)} · `
+        + `${t('detail.alertStep', { step: a.step, round: a.round })}`
+        + (a.ack ? ` · ${t('detail.alertAck', { person: a.ack.person, channel: a.ack.channel, time: time(a.ack.at) })}` : ''),
+      el('ul', { class: 'deliveries' }, (a.deliveries || []).map(d => el('li', { 'data-state': d.state },
+        `${d.person ?? ''} · ${d.channel} · ${t(`alerts.kind.${d.kind}`) || d.kind} · ${t(`alerts.delivery.${d.state}`)}`
+          + (d.attempts > 1 ? ` ×${d.attempts}` : '') + (d.sentAt ? ` · ${time(d.sentAt)}` : '')
+          + (d.lastError ? ` · ${d.lastError}` : '')))))));
   }
 
   actions(e) {
