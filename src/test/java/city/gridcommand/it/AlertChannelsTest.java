@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import city.gridcommand.testing.Db;
+import city.gridcommand.testing.OnCallInForce;
 import city.gridcommand.testing.Ports;
 import city.gridcommand.testing.ScreenClient;
 import city.gridcommand.testing.SmallCity;
-import city.gridcommand.testing.TestOnCallContacts;
-import city.gridcommand.testing.TestOnCallLookup;
 import city.gridcommand.testing.TestPublisher;
 import city.gridcommand.testing.TestTerminal;
 import city.gridcommand.testing.TestTokens;
@@ -47,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * receiver that verifies the signature, one body on all three; a webhook answering 500 is tried
  * {@code max-attempts} (5 here) times, each try signed anew and naming the same delivery, then dead, while
  * the other channels went on; the worker acks on the socket and the chain stops (its one step waits two
- * minutes for the ack, longer than the tries take).
+ * minutes for the ack, longer than the tries take). The worker is on call through a real schedule put in force
+ * through the on-call API ({@link OnCallInForce}) and chose all four channels as their contact preferences.
  */
 @QuarkusTest
 @TestProfile(AlertChannelsTest.Webhooks.class)
@@ -88,12 +88,6 @@ class AlertChannelsTest {
     @Inject
     Pool pool;
 
-    @Inject
-    TestOnCallLookup onCall;
-
-    @Inject
-    TestOnCallContacts contacts;
-
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String worker = "oncall-channels-" + run;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -123,11 +117,10 @@ class AlertChannelsTest {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
                 {"policies":[{"id":"test-red-fire","category":"fire","severity":"RED","steps":[{"notify":"oncall","wait":"PT2M"}]}]}""")
                 .put("/api/v1/alerts/policies").then().statusCode(200);
-        onCall.clear();
-        onCall.put(CELL.substring(0, 12), "dept-fire", worker);
+        OnCallInForce.schedules(OnCallInForce.allDay("channels-fire", "dept-fire", CELL.substring(0, 12), worker));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", worker, "role", "worker",
                 "cells", List.of(CELL))).put("/api/v1/workers/" + worker).then().statusCode(201);
-        contacts.put(worker, List.of("terminal", "browser", "webhook:receiver", "webhook:failing"), null);
+        OnCallInForce.contacts(worker, "terminal", "browser", "webhook:receiver", "webhook:failing");
         closeOpenFires();
     }
 
@@ -147,6 +140,7 @@ class AlertChannelsTest {
                     .body(new String(in.readAllBytes(), StandardCharsets.UTF_8)).put("/api/v1/alerts/policies")
                     .then().statusCode(200);
         }
+        OnCallInForce.none();
     }
 
     @Test

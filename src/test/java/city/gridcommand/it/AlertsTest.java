@@ -10,9 +10,8 @@ import city.gridcommand.alerts.runtime.AlertTimers;
 import city.gridcommand.alerts.runtime.AlertWatch;
 import city.gridcommand.testing.Db;
 import city.gridcommand.testing.GridTestResource;
+import city.gridcommand.testing.OnCallInForce;
 import city.gridcommand.testing.SmallCity;
-import city.gridcommand.testing.TestOnCallContacts;
-import city.gridcommand.testing.TestOnCallLookup;
 import city.gridcommand.testing.TestPublisher;
 import city.gridcommand.testing.TestTerminal;
 import city.gridcommand.testing.TestTokens;
@@ -48,11 +47,13 @@ import org.junit.jupiter.api.Test;
  * acks topic stops the chain; a terminal away during the alert gets it when it reconnects; 50 signals joining
  * one event alert each person once; the timers run on several threads at once send nothing twice; only a
  * person alerted may ack over REST; a burst in one cell is one alert with one update; a channel nobody serves
- * is dead while the terminal goes on. On-call answers and contact preferences come from the test stand-ins
- * {@link TestOnCallLookup} and {@link TestOnCallContacts} (until the real schedules are on main).
+ * is dead while the terminal goes on.
  *
  * <p>The policy in force for these tests: RED fire → the on-call person of the event's department (dept-fire),
- * then one named person (the second), then the street centre's duty roster.
+ * then one named person (the second), then the street centre's duty roster. Who is on call comes from real
+ * schedules put in force through the on-call API ({@link OnCallInForce}): the first person around the clock
+ * for dept-fire on the cell's community, the centre person for the street's centre; every person of the test
+ * chose the terminal alone as their contact channel. The set is emptied after each test.
  */
 @QuarkusTest
 @QuarkusTestResource(value = GridTestResource.class, restrictToAnnotatedClass = false)
@@ -62,18 +63,15 @@ class AlertsTest {
     private static final String CELL = SmallCity.WEST_CELL;
     private static final double[] AT = {22.515, 114.003};
     private static final String STREET = CELL.substring(0, 9);
+    private static final String COMMUNITY = CELL.substring(0, 12);
+    /** The street centre's duty roster: its id is the source of the people it names. */
+    private static final String STREET_CENTRE = "alerts-street-centre";
 
     @ConfigProperty(name = "grid.mqtt.url")
     String brokerUrl;
 
     @Inject
     Pool pool;
-
-    @Inject
-    TestOnCallLookup onCall;
-
-    @Inject
-    TestOnCallContacts contacts;
 
     @Inject
     AlertTimers timers;
@@ -102,13 +100,12 @@ class AlertsTest {
                   {"notify":"oncall"},{"notify":"person","person":"%s"},
                   {"notify":"oncall","department":"centre","level":"street"}]}]}""".formatted(second))
                 .put("/api/v1/alerts/policies").then().statusCode(200);
-        onCall.clear();
-        contacts.clear();
-        onCall.put(CELL.substring(0, 12), "dept-fire", first);
-        onCall.put(STREET, "centre", centre);
+        OnCallInForce.schedules(OnCallInForce.allDay("alerts-fire", "dept-fire", COMMUNITY, first),
+                OnCallInForce.allDay(STREET_CENTRE, "centre", STREET, centre));
         for (String worker : List.of(first, second, centre)) {
             given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("name", worker, "role", "worker",
                     "cells", List.of(CELL))).put("/api/v1/workers/" + worker).then().statusCode(201);
+            OnCallInForce.contacts(worker, "terminal");
         }
         closeOpenFires();
     }
@@ -120,6 +117,7 @@ class AlertsTest {
         closeOpenFires();
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(defaultPolicies())
                 .put("/api/v1/alerts/policies").then().statusCode(200);
+        OnCallInForce.none();
     }
 
     @Test
@@ -315,17 +313,18 @@ class AlertsTest {
 
     @Test
     void aChannelThatFailsIsDeadAndTheOthersGoOn() throws Exception {
-        contacts.put(first, List.of("pager-" + run, "terminal"), null);
+        // a webhook no configuration names: its channel cannot deliver
+        OnCallInForce.contacts(first, "webhook:pager-" + run, "terminal");
         TestTerminal terminal = terminal(first);
         read("smk-g-" + run, 1, 0.5);
         awaitOpenFire();
         await().atMost(Duration.ofSeconds(10)).until(() -> !terminal.received().isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() -> db.count(
                 "SELECT count(*) FROM alert_delivery WHERE person_id = $1 AND channel = $2 AND state = 'dead'", first,
-                "pager-" + run) == 1);
+                "webhook:pager-" + run) == 1);
         given().auth().oauth2(ADMIN).queryParam("state", "dead").get("/api/v1/alerts/deliveries").then()
-                .statusCode(200).body("items.find { it.channel == 'pager-%s' }.lastError".formatted(run),
-                        org.hamcrest.Matchers.containsString("no channel handles"));
+                .statusCode(200).body("items.find { it.channel == 'webhook:pager-%s' }.lastError".formatted(run),
+                        org.hamcrest.Matchers.containsString("no webhook named 'pager-" + run + "' is configured"));
         given().auth().oauth2(TestTokens.dispatcher(SmallCity.DISTRICT)).get("/api/v1/alerts/deliveries").then()
                 .statusCode(403);
     }
@@ -363,8 +362,10 @@ class AlertsTest {
                 + "FROM alert_recipient WHERE alert_id = $1", UUID.fromString(alertId))).isEqualTo(
                 first + ":1:alert," + second + ":2:alert," + first + ":2:reminder," + centre + ":3:alert," + second
                         + ":3:reminder");
+        assertThat(db.text("SELECT source FROM alert_recipient WHERE alert_id = $1 AND person_id = $2 AND kind = 'alert'",
+                UUID.fromString(alertId), first)).isEqualTo("oncall:alerts-fire");
         assertThat(db.text("SELECT source FROM alert_recipient WHERE alert_id = $1 AND person_id = $2",
-                UUID.fromString(alertId), centre)).isEqualTo("oncall:test:" + STREET);
+                UUID.fromString(alertId), centre)).isEqualTo("oncall:" + STREET_CENTRE);
         await().atMost(Duration.ofSeconds(5)).until(() -> !centreTerminal.received().isEmpty());
         assertThat(new JsonObject(centreTerminal.received().get(0)).getInteger("step")).isEqualTo(3);
     }
