@@ -327,6 +327,86 @@ class CommandScreenBrowserTest {
         click(By.cssSelector("#screen .lang-zh"));
     }
 
+    /**
+     * The whole way of an alert: an operator makes a street's dispatcher the one to alert for RED vehicle
+     * accidents and their channel the browser; the dispatcher is signed in when such an event is raised; the
+     * alert engine opens the alert from the change log and delivers it over the broker to their socket; it
+     * appears in the panel, the "确认" button acknowledges it, and the event's detail shows the alert acked by
+     * the dispatcher over the websocket, with its delivery sent.
+     */
+    @Test
+    void aRedEventAlertsTheSignedInDispatcherWhoAcknowledgesItAndTheEventShowsWhoAnswered() {
+        // the last street (the other tests take the first), not a police beat (an overlay at street level)
+        Cell street = liveGrid.snapshot().grid().cells().stream().filter(c -> c.level() == CellLevel.STREET
+                && c.kind() == city.gridcommand.geo.CellKind.BASE).reduce((first, second) -> second).orElseThrow();
+        String dispatcher = "dispatcher-" + street.code();
+        String admin = TestTokens.admin();
+        String policies = given().auth().oauth2(admin).get("/api/v1/alerts/policies").then().statusCode(200).extract()
+                .asString();
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("channels", List.of("browser")))
+                .put("/api/v1/oncall/people/" + dispatcher).then().statusCode(200);
+        given().auth().oauth2(admin).contentType("application/json").body("""
+                {"policies":[{"id":"screen-test","category":"vehicle_accident","severity":"RED","repeat":1,
+                  "steps":[{"notify":"person","person":"%s","wait":"PT10M"}]}]}""".formatted(dispatcher))
+                .put("/api/v1/alerts/policies").then().statusCode(200);
+        try {
+            browser.get(root.toString());
+            visible(By.id("signin-form"));
+            browser.findElement(By.id("signin-user")).sendKeys(dispatcher);
+            browser.findElement(By.id("signin-password")).sendKeys("demo");
+            click(By.id("signin-submit"));
+            wait.until(d -> alertSockets.socketsOf(dispatcher) > 0);
+
+            String event = null;
+            List<String> refusals = new java.util.ArrayList<>();
+            for (Cell community : children(street.code())) {
+                for (Cell base : children(community.code())) {
+                    if (!base.isBaseCell()) {
+                        continue;
+                    }
+                    Response raised = given().auth().oauth2(TestTokens.dispatcher(street.code()))
+                            .contentType("application/json").body(Map.of("category", "vehicle_accident", "severity",
+                                    "RED", "cell", base.code(), "origin", "dispatcher", "description", "alert test"))
+                            .post("/api/v1/events");
+                    if (raised.statusCode() == 201) {
+                        event = raised.jsonPath().getString("id");
+                        break;
+                    }
+                    refusals.add(base.code() + ": " + raised.statusCode() + " " + raised.asString());
+                }
+                if (event != null) {
+                    break;
+                }
+            }
+            assertThat(event).as("a base cell of the street takes a new vehicle accident: %s", refusals).isNotNull();
+            String raisedEvent = event;
+            String alertId = wait.until(d -> alertOf(raisedEvent));
+            By alert = By.cssSelector("#alerts li[data-alert='" + alertId + "']");
+            visible(alert);
+            assertThat(browser.findElement(alert).getAttribute("data-severity")).isEqualTo("RED");
+            click(By.cssSelector("#alerts li[data-alert='" + alertId + "'] button.ack"));
+            visible(By.cssSelector("#alerts li[data-alert='" + alertId + "'][data-state='acked']"));
+
+            click(By.cssSelector("#events tr[data-event='" + raisedEvent + "']"));
+            By shown = By.cssSelector("#detail .event-alerts li[data-alert='" + alertId + "'][data-state='acked']");
+            visible(shown);
+            assertThat(text(shown)).contains("已确认").contains(dispatcher).contains("websocket");
+            assertThat(browser.findElements(By.cssSelector("#detail .event-alerts li[data-alert='" + alertId
+                    + "'] .deliveries li[data-state='sent']"))).hasSize(1);
+        } finally {
+            given().auth().oauth2(admin).contentType("application/json").body(policies).put("/api/v1/alerts/policies")
+                    .then().statusCode(200);
+        }
+    }
+
+    /** The alert the engine opened for the event, or null while there is none. */
+    private String alertOf(String event) {
+        var rows = pool.preparedQuery("SELECT alert_id::text FROM alert_event WHERE event_id = $1")
+                .execute(io.vertx.sqlclient.Tuple.of(UUID.fromString(event))).toCompletionStage().toCompletableFuture()
+                .join();
+        return rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null;
+    }
+
     private DeliveryOutcome deliver(String alertId, String person, String cell, long now) {
         String body = StoredAlerts.body(alertId, person, cell, liveGrid.snapshot().grid().path(cell), "illegal_advertising",
                 now);

@@ -33,7 +33,8 @@ public class OnCallContacts implements ContactBook {
     /** Blocking: reads every stored preference (at start, and to follow other instances). */
     @Scheduled(every = "${grid.oncall.refresh:5s}", delayed = "${grid.oncall.refresh:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public void reload() {
+    public synchronized void reload() {
+        // under the lock a save takes too: a read begun before a save could otherwise put back what it replaced
         List<ContactPreferences> all = Await.result(repository.contacts());
         Map<String, ContactPreferences> byPerson = new HashMap<>();
         all.forEach(p -> byPerson.put(p.personId(), p));
@@ -52,12 +53,10 @@ public class OnCallContacts implements ContactBook {
     }
 
     /** Stores the preferences (validated already) and uses them at once. Blocking. */
-    public void save(ContactPreferences preferences) {
+    public synchronized void save(ContactPreferences preferences) {
         Await.result(repository.saveContact(preferences));
-        synchronized (this) {
-            Map<String, ContactPreferences> next = new HashMap<>(stored);
-            next.put(preferences.personId(), preferences);
-            stored = Map.copyOf(next);
-        }
+        Map<String, ContactPreferences> next = new HashMap<>(stored);
+        next.put(preferences.personId(), preferences);
+        stored = Map.copyOf(next);
     }
 }

@@ -86,6 +86,10 @@ public class OnCallSchedules implements OnCallLookup {
     }
 
     private synchronized void take(StoredSchedules stored) {
+        if (stored.version() <= inForce.version()) {
+            // read before a replacement made here was put in force: versions only grow, the newer one stays
+            return;
+        }
         ScheduleReader.Read read = ScheduleReader.read(stored.json().getBytes(StandardCharsets.UTF_8), clock.zone());
         if (!read.ok()) {
             // stored only after it validated: a version of the service that reads it otherwise keeps what it has
