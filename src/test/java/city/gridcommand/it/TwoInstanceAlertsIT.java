@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import city.gridcommand.it.process.ItDatabase;
 import city.gridcommand.it.process.ServiceProcess;
 import city.gridcommand.it.process.SharedBackends;
+import city.gridcommand.testing.OnCallInForce;
 import city.gridcommand.testing.SmallCity;
 import city.gridcommand.testing.TestSubscriber;
 import city.gridcommand.testing.TestTokens;
@@ -14,8 +15,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,10 +49,9 @@ class TwoInstanceAlertsIT {
         first.start();
         String admin = TestTokens.admin();
         assertThat(first.put("/api/v1/grids", SmallCity.geoJson(), admin).statusCode()).isEqualTo(200);
-        String start = LocalDate.now(ZoneOffset.UTC).minusDays(7).toString();
         JsonArray schedules = new JsonArray()
-                .add(allDay("fire-" + RUN, "dept-fire", "440305002001", FIRE, start))
-                .add(allDay("centre-" + RUN, "centre", "440305002", CENTRE, start));
+                .add(OnCallInForce.allDay("fire-" + RUN, "dept-fire", "440305002001", FIRE))
+                .add(OnCallInForce.allDay("centre-" + RUN, "centre", "440305002", CENTRE));
         HttpResponse<String> put = first.put("/api/v1/oncall/schedules", new JsonObject().put("schedules", schedules)
                 .encode(), admin);
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
@@ -109,6 +107,9 @@ class TwoInstanceAlertsIT {
             assertThat(recorded).filteredOn(r -> r.startsWith(FIRE + " reminder")).as("reminded as the chain left").isNotEmpty();
             assertThat(database.texts("SELECT count(*)::text FROM alert_delivery WHERE alert_id = ?::uuid "
                     + "AND state = 'sent'", alertId)).containsExactly(Integer.toString(recorded.size()));
+            // a shared database keeps no open event of ours
+            first.post("/api/v1/events/" + event + "/transitions", "{\"action\":\"refuse\",\"note\":\"test over\"}",
+                    TestTokens.dispatcher(SmallCity.DISTRICT));
         }
     }
 
@@ -119,12 +120,5 @@ class TwoInstanceAlertsIT {
 
     private static ServiceProcess instance(String name) {
         return backends.instance(name, Map.of("GRID_ALERTS_ACK_DEADLINE_RED", "3s", "GRID_ALERTS_SCAN", "500ms"));
-    }
-
-    private static JsonObject allDay(String id, String department, String cell, String person, String start) {
-        return new JsonObject().put("id", id).put("department", department).put("cell", cell).put("coverage", "24/7")
-                .put("layers", new JsonArray().add(new JsonObject().put("name", "all-day")
-                        .put("participants", new JsonArray().add(person)).put("shift", "daily")
-                        .put("handover", "08:00").put("start", start)));
     }
 }
