@@ -2,15 +2,12 @@ package city.gridcommand.alerts.runtime;
 
 import city.gridcommand.alerts.DeliveryOutcome;
 import city.gridcommand.ingest.mqtt.MqttSettings;
-import com.hivemq.client.mqtt.MqttClient;
+import city.gridcommand.live.ServiceBrokerClients;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
-import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -56,20 +53,8 @@ public class StaffAlertTopic {
 
     /** Connects (retrying in the background) and subscribes on every connection. */
     public void start() {
-        URI uri = URI.create(settings.url());
-        boolean tls = "ssl".equals(uri.getScheme()) || "mqtts".equals(uri.getScheme());
-        Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5()
-                .identifier(settings.clientId() + "-staff-alerts")
-                .serverHost(uri.getHost()).serverPort(uri.getPort() > 0 ? uri.getPort() : tls ? 8883 : 1883)
-                .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
-                .applyAutomaticReconnect()
-                // a clean session each time: subscribe again on every connection
-                .addConnectedListener(connected -> subscribe());
-        if (settings.username().isPresent()) {
-            builder = builder.simpleAuth(Mqtt5SimpleAuth.builder().username(settings.username().get())
-                    .password(settings.password().orElse("").getBytes(StandardCharsets.UTF_8)).build());
-        }
-        Mqtt5AsyncClient built = (tls ? builder.sslWithDefaultConfig() : builder).buildAsync();
+        // a clean session each time: subscribe again on every connection
+        Mqtt5AsyncClient built = ServiceBrokerClients.build(settings, "staff-alerts", connected -> subscribe());
         built.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::received);
         client = built;
         built.connectWith().cleanStart(true).send().whenComplete((ack, error) -> {
