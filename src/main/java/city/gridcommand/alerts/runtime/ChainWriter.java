@@ -22,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongUnaryOperator;
 import java.util.UUID;
 
 /**
@@ -63,9 +65,10 @@ class ChainWriter {
         List<EventFacts> events = List.of(event);
         ChainPosition at = ChainPosition.FIRST;
         while (true) {
-            if (!notifyStep(work, alert, policy, at, events, now, due).isEmpty()) {
+            OptionalLong told = notifyStep(work, alert, policy, at, events, now, due);
+            if (told.isPresent()) {
                 work.moveAlert(id, at.step(), at.round(), now,
-                        AlertChain.nextStepAt(policy, at, event.severity(), deadlines, now));
+                        AlertChain.nextStepAt(policy, at, event.severity(), deadlines, told.getAsLong()));
                 return id;
             }
             Optional<ChainPosition> next = AlertChain.next(policy, at);
@@ -96,11 +99,13 @@ class ChainWriter {
                 return;
             }
             at = next.get();
-            if (!notifyStep(work, alert, policy, at, events, now, due).isEmpty()) {
-                long nextStepAt = AlertChain.nextStepAt(policy, at, severity, deadlines, now);
+            OptionalLong told = notifyStep(work, alert, policy, at, events, now, due);
+            if (told.isPresent()) {
+                long nextStepAt = AlertChain.nextStepAt(policy, at, severity, deadlines, told.getAsLong());
                 work.moveAlert(alert.id(), at.step(), at.round(), now, nextStepAt);
                 for (String person : leftPeople) {
-                    tell(work, alert, person, "reminder", at, AlertMessage.REMINDER, events, nextStepAt, now, due);
+                    tell(work, alert, person, "reminder", at, AlertMessage.REMINDER, events, dueAt -> nextStepAt, now,
+                            due);
                 }
                 return;
             }
@@ -113,49 +118,61 @@ class ChainWriter {
         ChainPosition at = new ChainPosition(alert.step(), alert.round());
         long ackBy = alert.nextStepAt() == null ? now : alert.nextStepAt();
         for (String person : work.everyoneAlerted(alert.id())) {
-            tell(work, alert, person, "update", at, AlertMessage.UPDATE, events, ackBy, now, due);
+            tell(work, alert, person, "update", at, AlertMessage.UPDATE, events, dueAt -> ackBy, now, due);
         }
         work.updateSent(alert.id(), now);
     }
 
-    /** Alerts the people of step {@code at} not yet alerted in its round; who they are. */
-    private List<String> notifyStep(AlertWork work, StoredAlert alert, EscalationPolicy policy, ChainPosition at,
+    /**
+     * Alerts the people of step {@code at} not yet alerted in its round. The step's clock starts when the first
+     * of them is told: a GREEN alert waits out its people's quiet hours, and the chain must not move on past
+     * people it has not reached yet. Empty when the step had nobody to tell.
+     */
+    private OptionalLong notifyStep(AlertWork work, StoredAlert alert, EscalationPolicy policy, ChainPosition at,
             List<EventFacts> events, long now, List<Long> due) {
         Set<String> already = work.alerted(alert.id(), at.round(), 0);
         Severity severity = Severity.valueOf(alert.severity());
-        long ackBy = AlertChain.ackBy(policy, at, severity, deadlines, now);
         List<String> told = new ArrayList<>();
+        long first = Long.MAX_VALUE;
         for (Recipients.Recipient r : recipients.of(work, policy.step(at.step()), alert.cell(), alert.cellPath(),
                 alert.department(), now)) {
             if (already.contains(r.personId()) || told.contains(r.personId())) {
                 continue;
             }
-            if (tell(work, alert, r.personId(), r.source(), at, AlertMessage.ALERT, events, ackBy, now, due)) {
+            long toldAt = tell(work, alert, r.personId(), r.source(), at, AlertMessage.ALERT, events,
+                    dueAt -> AlertChain.ackBy(policy, at, severity, deadlines, dueAt), now, due);
+            if (toldAt >= 0) {
                 told.add(r.personId());
+                first = Math.min(first, toldAt);
             }
         }
-        return told;
+        return told.isEmpty() ? OptionalLong.empty() : OptionalLong.of(first);
     }
 
-    private boolean tell(AlertWork work, StoredAlert alert, String person, String source, ChainPosition at, String kind,
-            List<EventFacts> events, long ackBy, long now, List<Long> due) {
+    /**
+     * Records that {@code person} is told and their deliveries, one per channel of their preferences, due at
+     * once or at the end of their quiet hours (GREEN); {@code ackBy} gives the ack deadline the message
+     * carries from when it is due. When the deliveries are due, or -1 when the person was told this already.
+     */
+    private long tell(AlertWork work, StoredAlert alert, String person, String source, ChainPosition at, String kind,
+            List<EventFacts> events, LongUnaryOperator ackBy, long now, List<Long> due) {
         long recipient = work.addRecipient(alert.id(), person, at.step(), at.round(), kind, source, now);
         if (recipient < 0) {
-            return false;
+            return -1;
         }
-        String body = new AlertMessage(alert.id().toString(), kind, city.gridcommand.alerts.AlertReason.fromWire(
-                alert.reason()), person, alert.cell(), alert.cellPath(), alert.severity(), events, at, ackBy, now)
-                .toJson();
         ContactPreferences preferences = contacts.of(person);
         long dueAt = DeliveryTiming.dueAt(Severity.valueOf(alert.severity()), preferences.quietHours(),
                 settings.timeZone(), now);
+        String body = new AlertMessage(alert.id().toString(), kind, city.gridcommand.alerts.AlertReason.fromWire(
+                alert.reason()), person, alert.cell(), alert.cellPath(), alert.severity(), events, at,
+                ackBy.applyAsLong(dueAt), now).toJson();
         for (String channel : preferences.channels()) {
             long id = work.addDelivery(recipient, alert.id(), person, channel, kind, dueAt, body, now);
             if (dueAt <= now) {
                 due.add(id);
             }
         }
-        return true;
+        return dueAt;
     }
 
     static EscalationPolicy policyOf(StoredAlert alert) {
