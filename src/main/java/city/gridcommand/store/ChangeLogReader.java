@@ -28,9 +28,9 @@ public class ChangeLogReader {
      * pruned, read with it so a pruning between the two cannot hide a gap.
      */
     private static final String PAGE = """
-            SELECT h.pruned_through, c.seq, c.type, c.at, c.body
+            SELECT h.pruned_through, c.seq, c.type, c.at, c.body, c.event_id, c.cell
             FROM change_log h LEFT JOIN LATERAL (
-                SELECT seq, type, at, body FROM event_change WHERE seq > $1 %s ORDER BY seq LIMIT $2
+                SELECT seq, type, at, body, event_id, cell FROM event_change WHERE seq > $1 %s ORDER BY seq LIMIT $2
             ) c ON true
             WHERE h.id = 1
             ORDER BY c.seq""";

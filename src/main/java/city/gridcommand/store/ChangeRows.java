@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 final class ChangeRows {
 
-    static final String COLUMNS = "seq, type, at, body";
+    static final String COLUMNS = "seq, type, at, body, event_id, cell";
 
     private ChangeRows() {
     }
@@ -24,13 +24,20 @@ final class ChangeRows {
         Object stored = r.getValue("body");
         // rows logged before bodies were bound as JSON objects hold the object as a JSON string
         JsonObject b = stored instanceof JsonObject json ? json : new JsonObject(String.valueOf(stored));
-        return new EventChange(r.getString("type"), event(b), r.getLong("seq"), r.getLong("at"));
+        return new EventChange(r.getString("type"), event(b, r), r.getLong("seq"), r.getLong("at"));
     }
 
-    private static StoredEvent event(JsonObject b) {
+    /**
+     * The event of the body; what it lacks that the row's own columns hold (the event's id, its cell) is taken
+     * from them, so a body written by hand or by an older version still reads (its other fields null).
+     */
+    private static StoredEvent event(JsonObject b, Row r) {
         String state = b.getString("state");
-        CaseState known = CaseState.fromWire(state);
-        return new StoredEvent(UUID.fromString(b.getString("id")), b.getString("cell"), strings(b.getJsonArray("cellPath")),
+        CaseState known = state == null ? null : CaseState.fromWire(state);
+        String id = b.getString("id");
+        String cell = b.getString("cell");
+        return new StoredEvent(id != null ? UUID.fromString(id) : r.getUUID("event_id"),
+                cell != null ? cell : r.getString("cell"), strings(b.getJsonArray("cellPath")),
                 b.getString("category"), b.getString("severity"), state, b.getString("level"), b.getString("department"),
                 b.getString("assignee"), b.getString("origin"), null, b.getString("reporter"), null,
                 b.getJsonObject("trigger"), b.getString("description"), b.getInteger("signals", 0),
