@@ -105,8 +105,10 @@ class TwoInstanceAlertsIT {
             assertThat(recorded).as("two rounds of the fire on-call and the street centre").contains(
                     FIRE + " alert 2 1", CENTRE + " alert 4 1", FIRE + " alert 2 2", CENTRE + " alert 4 2");
             assertThat(recorded).filteredOn(r -> r.startsWith(FIRE + " reminder")).as("reminded as the chain left").isNotEmpty();
+            // one terminal delivery per message, each sent (workers of a shared CI database have the browser too)
             assertThat(database.texts("SELECT count(*)::text FROM alert_delivery WHERE alert_id = ?::uuid "
-                    + "AND state = 'sent'", alertId)).containsExactly(Integer.toString(recorded.size()));
+                    + "AND channel = 'terminal' AND state = 'sent'", alertId))
+                    .containsExactly(Integer.toString(recorded.size()));
             // a shared database keeps no open event of ours
             first.post("/api/v1/events/" + event + "/transitions", "{\"action\":\"refuse\",\"note\":\"test over\"}",
                     TestTokens.dispatcher(SmallCity.DISTRICT));
