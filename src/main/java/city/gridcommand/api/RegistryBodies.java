@@ -25,12 +25,12 @@ final class RegistryBodies {
 
     /** A sensor or camera as the API takes it; {@code lat}/{@code lon} both or neither. */
     public record DeviceBody(String id, String type, String name, Double lat, Double lon, List<String> capabilities,
-            String department) {
+            String department, String gateway) {
     }
 
     /** A grid worker, leader or supervisor as the API takes it; {@code cells} are codes of the current grid. */
     public record WorkerBody(String id, String name, String role, List<String> cells, String department,
-            String phone) {
+            String phone, String gateway) {
     }
 
     static Device device(String id, DeviceBody body) {
@@ -52,7 +52,7 @@ final class RegistryBodies {
             }
         }
         return new Device(id(id, body.id()), type, text("name", body.name()), position, capabilities,
-                text("department", body.department()));
+                text("department", body.department()), gateway(body.gateway()));
     }
 
     static Worker worker(String id, WorkerBody body, Grid grid) {
@@ -74,7 +74,7 @@ final class RegistryBodies {
             throw ProblemException.badField("phone", "'phone' must be digits, spaces, ( ) - and an optional leading +");
         }
         return new Worker(id(id, body.id()), text("name", body.name()), role, cells, text("department",
-                body.department()), phone);
+                body.department()), phone, gateway(body.gateway()));
     }
 
     /** The id from the path, or the body's when the path has none; they must agree when both are given. */
@@ -88,6 +88,15 @@ final class RegistryBodies {
             throw ProblemException.badField("id", "'id' in the body (" + bodyId + ") differs from the path (" + pathId + ")");
         }
         return id;
+    }
+
+    /** A gateway id is a topic level, as a sender id is ({@code grid/v1/gateways/{gateway}/…}); null: none. */
+    private static String gateway(String gateway) {
+        if (gateway != null && !TopicAddress.isValidSenderId(gateway)) {
+            throw ProblemException.badField("gateway", "'gateway' must be 1-" + TopicAddress.MAX_SENDER_ID_LENGTH
+                    + " characters of [A-Za-z0-9._:-] (it is the gateway's MQTT topic level)");
+        }
+        return gateway;
     }
 
     private static Position position(Double lat, Double lon) {

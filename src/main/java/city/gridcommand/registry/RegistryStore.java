@@ -14,12 +14,17 @@ public interface RegistryStore {
     CompletionStage<Registered> everySender();
 
     /**
-     * Registers a sender first seen on {@code source}, marked {@code auto}; registering twice is harmless.
-     * Only telemetry (a sensor), detections (a camera) and the workers' feeds name a kind of sender.
+     * Registers a sender first seen on {@code source}, marked {@code auto}, behind {@code gatewayId} when it
+     * came in a gateway's batch (null: on its own topic); registering twice is harmless. Only telemetry
+     * (a sensor), detections (a camera) and the workers' feeds name a kind of sender.
      */
-    CompletionStage<Void> registerSeen(SignalSource source, String senderId);
+    CompletionStage<Void> registerSeen(SignalSource source, String senderId, String gatewayId);
 
-    /** The registry as read: device ids, fixed devices' positions, workers' assigned cells by worker id. */
-    record Registered(Set<String> devices, Map<String, Position> positions, Map<String, List<String>> workerCells) {
+    /**
+     * The registry as read: device ids, fixed devices' positions, workers' assigned cells by worker id, and
+     * the gateway of each device and worker behind one (by its id).
+     */
+    record Registered(Set<String> devices, Map<String, Position> positions, Map<String, List<String>> workerCells,
+            Map<String, String> deviceGateways, Map<String, String> workerGateways) {
     }
 }

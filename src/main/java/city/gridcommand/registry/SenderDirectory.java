@@ -5,6 +5,7 @@ import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.signal.SignalSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.jboss.logging.Logger;
  * The registered devices and workers, held in memory so the message path never asks the database;
  * reloaded every {@code grid.ingest.registry-refresh} so a sender registered elsewhere is known soon
  * after. Each reload also hands the fixed devices' positions to the live grid and keeps every worker's
- * assigned cells.
+ * assigned cells, and which gateway each device and worker is behind (and the devices behind each gateway).
  */
 @ApplicationScoped
 public class SenderDirectory implements SenderRegistry, Assignments {
@@ -28,6 +29,9 @@ public class SenderDirectory implements SenderRegistry, Assignments {
     private final Set<String> devices = ConcurrentHashMap.newKeySet();
     private final Set<String> workers = ConcurrentHashMap.newKeySet();
     private volatile Map<String, List<String>> assignedCells = Map.of();
+    private final Map<String, String> deviceGateways = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> behind = new ConcurrentHashMap<>();
+    private volatile Map<String, String> workerGateways = Map.of();
 
     SenderDirectory(RegistryStore store, LiveGrid liveGrid) {
         this.store = store;
@@ -49,6 +53,11 @@ public class SenderDirectory implements SenderRegistry, Assignments {
      */
     @Override
     public void register(SignalSource source, String senderId) {
+        registerBehind(source, senderId, null);
+    }
+
+    @Override
+    public void registerBehind(SignalSource source, String senderId, String gatewayId) {
         Set<String> known = switch (source) {
             case TELEMETRY, DETECTION -> devices;
             case WORKER_LOCATION, WORKER_REPORT, WORKER_ACK -> workers;
@@ -57,13 +66,48 @@ public class SenderDirectory implements SenderRegistry, Assignments {
         if (known == null || !known.add(senderId)) {
             return;
         }
-        store.registerSeen(source, senderId).whenComplete((done, error) -> {
+        if (gatewayId != null && known == devices) {
+            placeBehind(senderId, gatewayId);
+        }
+        store.registerSeen(source, senderId, gatewayId).whenComplete((done, error) -> {
             if (error != null) {
                 known.remove(senderId);
+                if (gatewayId != null && known == devices) {
+                    placeBehind(senderId, null);
+                }
                 LOG.warnf("could not register %s (will try again on its next message): %s", senderId,
                         error.getMessage());
             }
         });
+    }
+
+    @Override
+    public String gatewayOf(SignalSource source, String senderId) {
+        return switch (source) {
+            case TELEMETRY, DETECTION, DEVICE_STATUS -> deviceGateways.get(senderId);
+            case WORKER_LOCATION, WORKER_REPORT, WORKER_ACK -> workerGateways.get(senderId);
+            case UNKNOWN -> null;
+        };
+    }
+
+    @Override
+    public Collection<String> devicesBehind(String gatewayId) {
+        Set<String> ids = behind.get(gatewayId);
+        return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /** Moves {@code deviceId} behind {@code gatewayId} (null: behind none). */
+    private void placeBehind(String deviceId, String gatewayId) {
+        String before = gatewayId == null ? deviceGateways.remove(deviceId) : deviceGateways.put(deviceId, gatewayId);
+        if (before != null && !before.equals(gatewayId)) {
+            behind.computeIfPresent(before, (g, ids) -> {
+                ids.remove(deviceId);
+                return ids.isEmpty() ? null : ids;
+            });
+        }
+        if (gatewayId != null) {
+            behind.computeIfAbsent(gatewayId, g -> ConcurrentHashMap.newKeySet()).add(deviceId);
+        }
     }
 
     @Override
@@ -74,11 +118,13 @@ public class SenderDirectory implements SenderRegistry, Assignments {
     /** Takes a device saved through the API into account at once, rather than at the next reload. */
     public void deviceSaved(Device device) {
         devices.add(device.id());
+        placeBehind(device.id(), device.gateway());
         liveGrid.positionDevice(device.id(), device.position());
     }
 
     public void deviceRemoved(String id) {
         devices.remove(id);
+        placeBehind(id, null);
         liveGrid.positionDevice(id, null);
     }
 
@@ -88,6 +134,13 @@ public class SenderDirectory implements SenderRegistry, Assignments {
         Map<String, List<String>> cells = new HashMap<>(assignedCells);
         cells.put(worker.id(), worker.cells());
         assignedCells = Map.copyOf(cells);
+        Map<String, String> gateways = new HashMap<>(workerGateways);
+        if (worker.gateway() == null) {
+            gateways.remove(worker.id());
+        } else {
+            gateways.put(worker.id(), worker.gateway());
+        }
+        workerGateways = Map.copyOf(gateways);
     }
 
     public void workerRemoved(String id) {
@@ -95,6 +148,9 @@ public class SenderDirectory implements SenderRegistry, Assignments {
         Map<String, List<String>> cells = new HashMap<>(assignedCells);
         cells.remove(id);
         assignedCells = Map.copyOf(cells);
+        Map<String, String> gateways = new HashMap<>(workerGateways);
+        gateways.remove(id);
+        workerGateways = Map.copyOf(gateways);
     }
 
     /** Reloads devices and workers; blocking, so never on an event loop. */
@@ -106,6 +162,13 @@ public class SenderDirectory implements SenderRegistry, Assignments {
         workers.addAll(now.workerCells().keySet());
         workers.retainAll(now.workerCells().keySet());
         assignedCells = Map.copyOf(now.workerCells());
+        workerGateways = Map.copyOf(now.workerGateways());
+        for (String id : List.copyOf(deviceGateways.keySet())) {
+            if (!now.deviceGateways().containsKey(id)) {
+                placeBehind(id, null);
+            }
+        }
+        now.deviceGateways().forEach(this::placeBehind);
         liveGrid.positionDevices(now.positions());
     }
 }

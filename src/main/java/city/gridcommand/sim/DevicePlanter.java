@@ -58,7 +58,7 @@ final class DevicePlanter {
         String id = profile.prefix + "-" + String.format("%06d", number);
         Coordinate at = Polygons.randomPointInside(area, random);
         devices.add(new Device(id, profile.type, profile.label + " " + cell.name(), new Position(at.y, at.x),
-                profile.capabilities, profile.department));
+                profile.capabilities, profile.department, null));
         cells.put(id, cell.code());
     }
 }

@@ -93,7 +93,8 @@ final class WorkerRoster {
 
     private Worker person(String prefix, List<Worker> group, WorkerRole role, List<String> cells, String department) {
         String id = prefix + "-" + String.format("%05d", group.size() + 1);
-        Worker worker = new Worker(id, PersonNames.name(random), role, cells, department, PersonNames.phone(random));
+        Worker worker = new Worker(id, PersonNames.name(random), role, cells, department, PersonNames.phone(random),
+                null);
         group.add(worker);
         return worker;
     }

@@ -360,10 +360,11 @@ public final class AlertWork {
     /** Workers of {@code role} assigned to {@code cell}, by id. */
     public List<Worker> workersAssigned(String cell, WorkerRole role) {
         List<Worker> workers = new ArrayList<>();
-        run("SELECT id, name, role, cells, department, phone FROM worker WHERE role = $1 AND $2 = ANY (cells) ORDER BY id",
+        run("SELECT id, name, role, cells, department, phone, gateway_id FROM worker WHERE role = $1 AND $2 = ANY (cells) ORDER BY id",
                 Tuple.of(role.wireName(), cell)).forEach(r -> workers.add(new Worker(r.getString("id"),
                         r.getString("name"), WorkerRole.fromWire(r.getString("role")),
-                        List.of(r.getArrayOfStrings("cells")), r.getString("department"), r.getString("phone"))));
+                        List.of(r.getArrayOfStrings("cells")), r.getString("department"), r.getString("phone"),
+                        r.getString("gateway_id"))));
         return workers;
     }
 }

@@ -17,14 +17,14 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class DeviceRepository {
 
-    private static final String COLUMNS = "id, kind, name, lat, lon, capabilities, department";
+    private static final String COLUMNS = "id, kind, name, lat, lon, capabilities, department, gateway_id";
 
     private static final String UPSERT = """
-            INSERT INTO device (id, kind, name, lat, lon, capabilities, department, registered_at, auto)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, false)
+            INSERT INTO device (id, kind, name, lat, lon, capabilities, department, registered_at, auto, gateway_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, false, $9)
             ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, lat = EXCLUDED.lat,
                 lon = EXCLUDED.lon, capabilities = EXCLUDED.capabilities, department = EXCLUDED.department,
-                auto = false""";
+                gateway_id = EXCLUDED.gateway_id, auto = false""";
 
     private final Pool pool;
 
@@ -81,13 +81,14 @@ public class DeviceRepository {
         Position p = d.position();
         return Tuple.from(new Object[] {d.id(), d.type().wireName(), d.name(), p == null ? null : p.lat(),
                 p == null ? null : p.lon(), d.capabilities().toArray(String[]::new), d.department(),
-                System.currentTimeMillis()});
+                System.currentTimeMillis(), d.gateway()});
     }
 
     private static Device device(Row row) {
         Double lat = row.getDouble("lat");
         Position position = lat == null ? null : new Position(lat, row.getDouble("lon"));
         return new Device(row.getString("id"), DeviceType.fromWire(row.getString("kind")), row.getString("name"),
-                position, List.of(row.getArrayOfStrings("capabilities")), row.getString("department"));
+                position, List.of(row.getArrayOfStrings("capabilities")), row.getString("department"),
+                row.getString("gateway_id"));
     }
 }

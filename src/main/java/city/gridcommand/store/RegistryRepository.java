@@ -30,37 +30,45 @@ public class RegistryRepository implements RegistryStore {
         Set<String> devices = new HashSet<>();
         Map<String, Position> positions = new HashMap<>();
         Map<String, List<String>> workerCells = new HashMap<>();
-        return pool.query("SELECT id, lat, lon FROM device").execute().map(rows -> {
+        Map<String, String> deviceGateways = new HashMap<>();
+        Map<String, String> workerGateways = new HashMap<>();
+        return pool.query("SELECT id, lat, lon, gateway_id FROM device").execute().map(rows -> {
             for (Row row : rows) {
                 devices.add(row.getString(0));
                 if (row.getDouble(1) != null) {
                     positions.put(row.getString(0), new Position(row.getDouble(1), row.getDouble(2)));
                 }
+                if (row.getString(3) != null) {
+                    deviceGateways.put(row.getString(0), row.getString(3));
+                }
             }
             return null;
-        }).compose(v -> pool.query("SELECT id, cells FROM worker").execute()).map(rows -> {
+        }).compose(v -> pool.query("SELECT id, cells, gateway_id FROM worker").execute()).map(rows -> {
             for (Row row : rows) {
                 workerCells.put(row.getString(0), List.of(row.getArrayOfStrings(1)));
+                if (row.getString(2) != null) {
+                    workerGateways.put(row.getString(0), row.getString(2));
+                }
             }
-            return new Registered(devices, positions, workerCells);
+            return new Registered(devices, positions, workerCells, deviceGateways, workerGateways);
         }).toCompletionStage();
     }
 
     @Override
-    public CompletionStage<Void> registerSeen(SignalSource source, String senderId) {
+    public CompletionStage<Void> registerSeen(SignalSource source, String senderId, String gatewayId) {
         String sql = switch (source) {
-            case TELEMETRY -> "INSERT INTO device (id, kind, registered_at, auto) VALUES ($1, 'sensor', $2, true) "
-                    + "ON CONFLICT DO NOTHING";
-            case DETECTION -> "INSERT INTO device (id, kind, registered_at, auto) VALUES ($1, 'camera', $2, true) "
-                    + "ON CONFLICT DO NOTHING";
-            case WORKER_LOCATION, WORKER_REPORT, WORKER_ACK ->
-                    "INSERT INTO worker (id, registered_at, auto) VALUES ($1, $2, true) ON CONFLICT DO NOTHING";
+            case TELEMETRY -> "INSERT INTO device (id, kind, registered_at, auto, gateway_id) "
+                    + "VALUES ($1, 'sensor', $2, true, $3) ON CONFLICT DO NOTHING";
+            case DETECTION -> "INSERT INTO device (id, kind, registered_at, auto, gateway_id) "
+                    + "VALUES ($1, 'camera', $2, true, $3) ON CONFLICT DO NOTHING";
+            case WORKER_LOCATION, WORKER_REPORT, WORKER_ACK -> "INSERT INTO worker (id, registered_at, auto, gateway_id) "
+                    + "VALUES ($1, $2, true, $3) ON CONFLICT DO NOTHING";
             case DEVICE_STATUS, UNKNOWN -> null;
         };
         if (sql == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return pool.preparedQuery(sql).execute(Tuple.of(senderId, System.currentTimeMillis())).<Void>mapEmpty()
+        return pool.preparedQuery(sql).execute(Tuple.of(senderId, System.currentTimeMillis(), gatewayId)).<Void>mapEmpty()
                 .toCompletionStage();
     }
 }

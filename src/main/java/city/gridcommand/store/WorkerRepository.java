@@ -16,12 +16,13 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class WorkerRepository {
 
-    private static final String COLUMNS = "id, name, role, cells, department, phone";
+    private static final String COLUMNS = "id, name, role, cells, department, phone, gateway_id";
     private static final String UPSERT = """
-            INSERT INTO worker (id, name, role, cells, department, phone, registered_at, auto)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, false)
+            INSERT INTO worker (id, name, role, cells, department, phone, registered_at, auto, gateway_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, false, $8)
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, cells = EXCLUDED.cells,
-                department = EXCLUDED.department, phone = EXCLUDED.phone, auto = false""";
+                department = EXCLUDED.department, phone = EXCLUDED.phone,
+                gateway_id = EXCLUDED.gateway_id, auto = false""";
 
     /**
      * Worker {@code w} has an assigned cell under one of the codes {@code $6}, or is counted in one: their
@@ -90,11 +91,12 @@ public class WorkerRepository {
 
     private static Tuple row(Worker w) {
         return Tuple.from(new Object[] {w.id(), w.name(), w.role().wireName(), w.cells().toArray(String[]::new),
-                w.department(), w.phone(), System.currentTimeMillis()});
+                w.department(), w.phone(), System.currentTimeMillis(), w.gateway()});
     }
 
     private static Worker worker(Row row) {
         return new Worker(row.getString("id"), row.getString("name"), WorkerRole.fromWire(row.getString("role")),
-                List.of(row.getArrayOfStrings("cells")), row.getString("department"), row.getString("phone"));
+                List.of(row.getArrayOfStrings("cells")), row.getString("department"), row.getString("phone"),
+                row.getString("gateway_id"));
     }
 }

@@ -2,9 +2,9 @@ package city.gridcommand.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import city.gridcommand.registry.SenderRegistry;
 import city.gridcommand.signal.SignalSource;
 import city.gridcommand.signal.Telemetry;
+import city.gridcommand.testing.RegistryInMemory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,16 +24,6 @@ import org.junit.jupiter.api.Test;
 class DeadLetterReplayTest {
 
     private static final long NOW = 1_732_200_000_000L;
-    private static final SenderRegistry EVERYONE = new SenderRegistry() {
-        @Override
-        public boolean isRegistered(SignalSource source, String senderId) {
-            return true;
-        }
-
-        @Override
-        public void register(SignalSource source, String senderId) {
-        }
-    };
 
     private final FakeBatchStore store = new FakeBatchStore();
     private final IngestCounters counters = new IngestCounters();
@@ -41,7 +31,7 @@ class DeadLetterReplayTest {
     private final Archive archive = new Archive();
     private final IngestPipeline pipeline = new IngestPipeline(
             new SignalDecoder(new IngestLimits(65_536, Duration.ofMinutes(5), Duration.ofDays(1)), () -> NOW),
-            new Admission(EVERYONE, UnknownSenders.ACCEPT), Locator.NONE, Judge.NONE,
+            new Admission(new RegistryInMemory(), UnknownSenders.ACCEPT), Locator.NONE, Judge.NONE,
             new WriteBehind(new WriteBehind.Settings(100, 2, 1000, Duration.ofMillis(20), 65_536), store, counters,
                     timer),
             counters, 65_536, PlacedSignals.NONE);

@@ -3,8 +3,8 @@ package city.gridcommand.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import city.gridcommand.registry.SenderRegistry;
 import city.gridcommand.signal.SignalSource;
+import city.gridcommand.testing.RegistryInMemory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -27,19 +27,8 @@ class IngestPipelineTest {
         timer.shutdownNow();
     }
 
-    /** Knows only "known"; remembers what it was asked to register. */
-    private final java.util.List<String> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final SenderRegistry onlyKnown = new SenderRegistry() {
-        @Override
-        public boolean isRegistered(SignalSource source, String senderId) {
-            return senderId.equals("known");
-        }
-
-        @Override
-        public void register(SignalSource source, String senderId) {
-            registered.add(source.label() + ":" + senderId);
-        }
-    };
+    /** Knows only "known" (as a device and as a worker); remembers what it was asked to register. */
+    private final RegistryInMemory onlyKnown = new RegistryInMemory().device("known", null).worker("known", null);
 
     private IngestPipeline pipeline(UnknownSenders unknownSenders) {
         WriteBehind writeBehind = new WriteBehind(new WriteBehind.Settings(100, 1, 1000, Duration.ofMillis(20), 8),
@@ -72,7 +61,7 @@ class IngestPipelineTest {
         });
         assertThat(counters.receivedOf(SignalSource.TELEMETRY)).isEqualTo(2);
         assertThat(counters.rejectedOf(SignalSource.TELEMETRY, RejectReason.UNKNOWN_SENDER)).isEqualTo(1);
-        assertThat(registered).isEmpty();
+        assertThat(onlyKnown.registrations()).isEmpty();
     }
 
     @Test
@@ -84,7 +73,7 @@ class IngestPipelineTest {
 
         await().untilAsserted(() -> assertThat(acked).hasValue(2));
         assertThat(store.stored()).isEqualTo(2);
-        assertThat(registered).containsExactly(SignalSource.TELEMETRY.label() + ":stranger");
+        assertThat(onlyKnown.registrations()).containsExactly(SignalSource.TELEMETRY.label() + ":stranger");
     }
 
     @Test
