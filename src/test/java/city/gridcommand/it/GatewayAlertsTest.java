@@ -3,6 +3,7 @@ package city.gridcommand.it;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import city.gridcommand.testing.Db;
 import city.gridcommand.testing.GridTestResource;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * Alerts down through a gateway, over the real broker and database: a worker whose terminal is registered
  * behind a gateway gets the terminal channel's RED alert on {@code grid/v1/gateways/{gatewayId}/alerts}, the
  * same alert naming them in {@code "worker"}, and nothing on their own topic; a worker with a terminal of their
- * own still gets it on {@code grid/v1/workers/{id}/alerts}. The policy in force tells the worker behind the
+ * own still gets it on {@code grid/v1/workers/{id}/alerts}; each delivery records the topic it went to
+ * ({@code sentDetail}). The policy in force tells the worker behind the
  * gateway first and, with no ack by the test's 3 s deadline, the worker with their own terminal; both chose
  * the terminal alone as their channel.
  */
@@ -116,9 +118,12 @@ class GatewayAlertsTest {
         assertThat(throughGateway.getString("person")).isEqualTo(behind);
         assertThat(throughGateway.getString("worker")).isEqualTo(behind);
         String alertId = throughGateway.getString("alertId");
-        // the delivery is recorded sent, and what went is the stored body plus "worker"
+        // the delivery is recorded sent through the gateway, and what went is the stored body plus "worker"
         await().atMost(WAIT).until(() -> "sent".equals(db.text("SELECT state FROM alert_delivery WHERE alert_id = $1 "
                 + "AND person_id = $2 AND channel = 'terminal' AND kind = 'alert'", UUID.fromString(alertId), behind)));
+        given().auth().oauth2(ADMIN).get("/api/v1/alerts/" + alertId).then().statusCode(200)
+                .body("deliveries.find { it.person == '" + behind + "' && it.kind == 'alert' }.sentDetail",
+                        equalTo("PUBACK grid/v1/gateways/" + gateway + "/alerts"));
         JsonObject stored = new JsonObject(db.text("SELECT body FROM alert_delivery WHERE alert_id = $1 AND person_id = $2 "
                 + "AND kind = 'alert'", UUID.fromString(alertId), behind));
         throughGateway.remove("worker");
@@ -130,6 +135,9 @@ class GatewayAlertsTest {
         assertThat(onOwnTopic.getString("alertId")).isEqualTo(alertId);
         assertThat(onOwnTopic.getString("person")).isEqualTo(own);
         assertThat(onOwnTopic.containsKey("worker")).isFalse();
+        await().atMost(WAIT).until(() -> ("PUBACK grid/v1/workers/" + own + "/alerts").equals(db.text(
+                "SELECT sent_detail FROM alert_delivery WHERE alert_id = $1 AND person_id = $2 AND kind = 'alert'",
+                UUID.fromString(alertId), own)));
         // the reminder to the worker behind the gateway went through the gateway too (it goes with the step
         // that told the next person), and nothing ever went to that worker's own topic
         await().atMost(WAIT).until(() -> gatewayAlerts.received().stream().map(JsonObject::new)
