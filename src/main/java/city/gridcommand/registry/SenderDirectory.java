@@ -70,15 +70,11 @@ public class SenderDirectory implements SenderRegistry, Assignments {
         if (known == null || !known.add(senderId)) {
             return;
         }
-        if (gatewayId != null && known == devices) {
-            placeBehind(senderId, gatewayId);
-        }
+        behindGateway(known, senderId, gatewayId);
         store.registerSeen(source, senderId, gatewayId).whenComplete((done, error) -> {
             if (error != null) {
                 known.remove(senderId);
-                if (gatewayId != null && known == devices) {
-                    placeBehind(senderId, null);
-                }
+                behindGateway(known, senderId, null);
                 LOG.warnf("could not register %s (will try again on its next message): %s", senderId,
                         error.getMessage());
             }
@@ -98,6 +94,23 @@ public class SenderDirectory implements SenderRegistry, Assignments {
     public Collection<String> devicesBehind(String gatewayId) {
         Set<String> ids = behind.get(gatewayId);
         return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /** Puts a device or worker just seen behind {@code gatewayId} (null: takes it from behind any). */
+    private void behindGateway(Set<String> known, String senderId, String gatewayId) {
+        if (known == devices) {
+            placeBehind(senderId, gatewayId);
+        } else if (gatewayId != null || workerGateways.containsKey(senderId)) {
+            synchronized (reloadLock) {
+                Map<String, String> gateways = new HashMap<>(workerGateways);
+                if (gatewayId == null) {
+                    gateways.remove(senderId);
+                } else {
+                    gateways.put(senderId, gatewayId);
+                }
+                workerGateways = Map.copyOf(gateways);
+            }
+        }
     }
 
     /** Moves {@code deviceId} behind {@code gatewayId} (null: behind none). */
