@@ -54,11 +54,6 @@ public final class WriteBehind {
     private final TreeMap<Long, List<PendingItem>> committed = new TreeMap<>();
     private int outstanding;
 
-    public WriteBehind(Settings settings, BatchStore store, IngestCounters counters,
-            ScheduledExecutorService scheduler) {
-        this(settings, store, counters, scheduler, StoredAlertAcks.NONE);
-    }
-
     /** Also tells {@code alertAcks} of each alert ack once its batch is durable. */
     public WriteBehind(Settings settings, BatchStore store, IngestCounters counters,
             ScheduledExecutorService scheduler, StoredAlertAcks alertAcks) {

@@ -33,7 +33,7 @@ class DeadLetterReplayTest {
             new SignalDecoder(new IngestLimits(65_536, Duration.ofMinutes(5), Duration.ofDays(1)), () -> NOW),
             new Admission(new RegistryInMemory(), UnknownSenders.ACCEPT), Locator.NONE, Judge.NONE,
             new WriteBehind(new WriteBehind.Settings(100, 2, 1000, Duration.ofMillis(20), 65_536), store, counters,
-                    timer),
+                    timer, StoredAlertAcks.NONE),
             counters, 65_536, PlacedSignals.NONE);
     private final DeadLetterReplay replay = new DeadLetterReplay(archive, pipeline, counters, () -> NOW);
 

@@ -32,7 +32,7 @@ class IngestPipelineTest {
 
     private IngestPipeline pipeline(UnknownSenders unknownSenders) {
         WriteBehind writeBehind = new WriteBehind(new WriteBehind.Settings(100, 1, 1000, Duration.ofMillis(20), 8),
-                store, counters, timer);
+                store, counters, timer, StoredAlertAcks.NONE);
         SignalDecoder decoder = new SignalDecoder(new IngestLimits(4096, Duration.ofMinutes(5), Duration.ofDays(1)),
                 () -> NOW);
         return new IngestPipeline(decoder, new Admission(onlyKnown, unknownSenders), Locator.NONE, Judge.NONE, writeBehind,

@@ -24,7 +24,7 @@ class WriteBehindTest {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final AtomicInteger acked = new AtomicInteger();
     private final WriteBehind writeBehind = new WriteBehind(
-            new WriteBehind.Settings(100, 2, 1000, Duration.ofMillis(20), 65_536), store, counters, timer);
+            new WriteBehind.Settings(100, 2, 1000, Duration.ofMillis(20), 65_536), store, counters, timer, StoredAlertAcks.NONE);
 
     @AfterEach
     void stop() {
@@ -220,7 +220,7 @@ class WriteBehindTest {
     @Test
     void reportsSaturationWhenCapacityIsFull() {
         WriteBehind small = new WriteBehind(new WriteBehind.Settings(10, 1, 3, Duration.ofMillis(20), 256), store,
-                counters, timer);
+                counters, timer, StoredAlertAcks.NONE);
         store.holdWrites = true;
         small.add(telemetry("a", 1));
         small.add(telemetry("a", 2));
