@@ -32,7 +32,12 @@ public class IngestMetrics {
         for (SignalSource source : SignalSource.values()) {
             String tag = source.label();
             FunctionCounter.builder("grid.ingest.received", counters, c -> c.receivedOf(source))
-                    .tag("source", tag).description("messages taken from the broker").register(registry);
+                    .tag("source", tag).description("messages taken from the broker (a gateway's readings each)")
+                    .register(registry);
+            if (source.isGatewayFeed()) {
+                FunctionCounter.builder("grid.ingest.gateway.messages", counters, c -> c.gatewayMessagesOf(source))
+                        .tag("source", tag).description("messages taken from gateways' topics").register(registry);
+            }
             FunctionCounter.builder("grid.ingest.processed", counters, c -> c.processedOf(source))
                     .tag("source", tag).description("signals stored as new").register(registry);
             FunctionCounter.builder("grid.ingest.duplicates", counters, c -> c.duplicatesOf(source))
