@@ -83,7 +83,7 @@ public final class GatewayBatch {
             return entries;
         } catch (IOException e) {
             throw new RejectedMessageException(RejectReason.MALFORMED_JSON, "payload is not valid JSON: "
-                    + firstLine(e.getMessage()));
+                    + SignalDecoder.firstLine(e.getMessage()));
         }
     }
 
@@ -186,14 +186,5 @@ public final class GatewayBatch {
         List<T> both = new ArrayList<>(a);
         both.addAll(b);
         return both;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 }

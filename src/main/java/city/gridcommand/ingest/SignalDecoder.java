@@ -286,7 +286,8 @@ public final class SignalDecoder {
         return new WorkerAck(sender, ts, alertId, eventId, action, receivedAt);
     }
 
-    private static String firstLine(String message) {
+    /** The first line of a parser's message, at most 200 characters: a dead letter's detail. */
+    static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }

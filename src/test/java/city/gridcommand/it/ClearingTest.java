@@ -44,11 +44,7 @@ class ClearingTest {
 
     private static final String DISPATCHER = TestTokens.dispatcher(SmallCity.DISTRICT);
     /** Base cells and a point inside each (clear of the school); in CI the suite shares one database. */
-    private static final Map<String, double[]> CELLS = Map.of(
-            SmallCity.WEST_CELL, new double[] {22.515, 114.003},
-            SmallCity.MIDDLE_WEST_CELL, new double[] {22.515, 114.015},
-            SmallCity.CELL_3, new double[] {22.515, 114.025},
-            SmallCity.EAST_CELL, new double[] {22.515, 114.035});
+    private static final Map<String, double[]> CELLS = SmallCity.BASE_CELL_POINTS;
 
     @ConfigProperty(name = "grid.mqtt.url")
     String brokerUrl;

@@ -41,15 +41,8 @@ import org.junit.jupiter.api.Test;
 class GatewayIngestTest {
 
     private static final String ADMIN = TestTokens.admin();
-    /** Base cells and a point inside each (clear of the school); in CI the suite shares one database. */
-    private static final Map<String, double[]> CELLS = new LinkedHashMap<>();
-
-    static {
-        CELLS.put(SmallCity.WEST_CELL, new double[] {22.515, 114.003});
-        CELLS.put(SmallCity.MIDDLE_WEST_CELL, new double[] {22.515, 114.015});
-        CELLS.put(SmallCity.CELL_3, new double[] {22.515, 114.025});
-        CELLS.put(SmallCity.EAST_CELL, new double[] {22.515, 114.035});
-    }
+    /** Base cells and a point inside each; in CI the suite shares one database. */
+    private static final Map<String, double[]> CELLS = SmallCity.BASE_CELL_POINTS;
 
     @ConfigProperty(name = "grid.mqtt.url")
     String brokerUrl;

@@ -1,8 +1,11 @@
 package city.gridcommand.testing;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A tiny city as GeoJSON for API tests: district 440305 (lon 114.00-114.04, lat 22.50-22.52), two
@@ -19,8 +22,19 @@ public final class SmallCity {
     public static final String CELL_3 = "440305002001001";
     public static final String SCHOOL = "440305001001901";
     public static final String BEAT = "440305801";
+    /** The four base cells, west to east, each with a point inside it clear of the school: {lat, lon}. */
+    public static final Map<String, double[]> BASE_CELL_POINTS = basePoints();
 
     private SmallCity() {
+    }
+
+    private static Map<String, double[]> basePoints() {
+        Map<String, double[]> points = new LinkedHashMap<>();
+        points.put(WEST_CELL, new double[] {22.515, 114.003});
+        points.put(MIDDLE_WEST_CELL, new double[] {22.515, 114.015});
+        points.put(CELL_3, new double[] {22.515, 114.025});
+        points.put(EAST_CELL, new double[] {22.515, 114.035});
+        return Collections.unmodifiableMap(points);
     }
 
     public static String geoJson() {
