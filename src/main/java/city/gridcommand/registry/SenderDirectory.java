@@ -34,6 +34,8 @@ public class SenderDirectory implements SenderRegistry, Assignments {
     private final Map<String, Set<String>> behind = new ConcurrentHashMap<>();
     private volatile Map<String, String> workerGateways = Map.of();
     private final Object reloadLock = new Object();
+    /** The start's reload and the scheduled one may overlap: they take turns. */
+    private final Object oneReloadAtATime = new Object();
     /** The API's changes since the reload in progress began reading; null when none is. */
     private List<Runnable> changesDuringReload;
 
@@ -198,6 +200,12 @@ public class SenderDirectory implements SenderRegistry, Assignments {
     /** Reloads devices and workers; blocking, so never on an event loop. */
     @Scheduled(every = "${grid.ingest.registry-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void reload() {
+        synchronized (oneReloadAtATime) {
+            reloadOnce();
+        }
+    }
+
+    private void reloadOnce() {
         synchronized (reloadLock) {
             changesDuringReload = new ArrayList<>();
         }
