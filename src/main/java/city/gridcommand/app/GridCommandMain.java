@@ -5,9 +5,11 @@ import city.gridcommand.embedded.BootstrapSettings;
 import city.gridcommand.embedded.EmbeddedInfrastructure;
 import city.gridcommand.embedded.EmbeddedStartException;
 import city.gridcommand.sim.SimulateCommand;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 
 /**
  * The service's entry point: starts the embedded broker and database when none is configured, points
@@ -40,6 +42,13 @@ public final class GridCommandMain {
             return;
         }
         embedded.settings().forEach(System::setProperty);
+        // The service stops its embedded parts after draining (StartupSequence.stop); a start that failed
+        // before, or an exit that did not stop it, stops them here, before the process ends.
+        BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
+        ApplicationLifecycleManager.setDefaultExitCodeHandler((code, cause) -> {
+            stopEmbedded();
+            exit.accept(code, cause);
+        });
         Quarkus.run(args);
     }
 

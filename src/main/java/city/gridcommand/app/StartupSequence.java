@@ -98,13 +98,16 @@ class StartupSequence {
     void stop(@Observes ShutdownEvent event) {
         // the reverse: stop taking messages and drain, stop following the log and publishing, then the embedded
         // broker and database
-        ingest.stop();
-        alerts.stop();
-        staffAlerts.stop();
-        terminals.stop();
-        changeTail.stop();
-        liveSignals.stop();
-        eventTopics.stop();
-        GridCommandMain.stopEmbedded();
+        try {
+            ingest.stop();
+            alerts.stop();
+            staffAlerts.stop();
+            terminals.stop();
+            changeTail.stop();
+            liveSignals.stop();
+            eventTopics.stop();
+        } finally {
+            GridCommandMain.stopEmbedded();
+        }
     }
 }

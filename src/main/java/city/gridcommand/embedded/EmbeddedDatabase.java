@@ -26,7 +26,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(folder)
                     .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(true)
+                    // not zonky's own JVM hook: it would stop PostgreSQL while the service still drains its last
+                    // batches; the launcher stops it once the service has stopped (GridCommandMain.stopEmbedded)
+                    .setRegisterShutdownHook(false)
                     .setPort(port == 0 ? freePort() : port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
