@@ -26,6 +26,8 @@ final class GatewayFleet implements AutoCloseable {
     private final AtomicLong sent;
     private final LongSupplier clock;
     private final PrintStream out;
+    /** The gateway whose line is cut now, or null; the progress line reads it from another thread. */
+    private volatile String down;
 
     private GatewayFleet(GatewayChoice choice, long budget, Consumer<CityMessage> alone, AtomicLong sent,
             LongSupplier clock, PrintStream out) {
@@ -94,7 +96,7 @@ final class GatewayFleet implements AutoCloseable {
     /** For the progress line: readings sent through gateways, in how many batches, and lost while one was down. */
     String line() {
         return String.format(Locale.ROOT, "gateways %d%s: %,d readings in %,d batches, %,d lost", links.size(),
-                outage.away() ? " (" + choice.dying() + " down)" : "", traffic.readings(), traffic.batches(),
+                down != null ? " (" + down + " down)" : "", traffic.readings(), traffic.batches(),
                 traffic.lost());
     }
 
@@ -107,6 +109,7 @@ final class GatewayFleet implements AutoCloseable {
         String gateway = choice.dying();
         publishAll(traffic.die(gateway));
         links.get(gateway).die();
+        down = gateway;
         out.println("simulate: gateway " + gateway + " died at city time " + Progress.clock(simMillis)
                 + ": its line cut without DISCONNECT, the broker publishes its last will ("
                 + choice.behind().values().stream().filter(gateway::equals).count() + " devices go dark)");
@@ -115,6 +118,7 @@ final class GatewayFleet implements AutoCloseable {
     private void comeBack(long simMillis) {
         String gateway = choice.dying();
         publish(links.get(gateway).connect());
+        down = null;
         List<CityMessage> stillAway = traffic.back(gateway, clock.getAsLong());
         publishAll(stillAway);
         out.println("simulate: gateway " + gateway + " is back at city time " + Progress.clock(simMillis)
