@@ -3,13 +3,16 @@
 #
 #   make-acl.sh OUTPUT [KIND:ID ...]        # or KIND:ID lines on stdin
 #
-# KIND is sensor, camera or worker; ID is the username the device connects with
+# KIND is sensor, camera, worker or gateway; ID is the username the device connects with
 # (= the id in its topics). Blank lines and lines starting with # are ignored.
 # The output is rebuilt from scratch each run (same input -> same file) and
 # replaced atomically, so a broker reading it never sees half a file; send the
 # broker SIGHUP afterwards to reload it.
 #
-#   printf 'sensor:smk-1\ncamera:cam-7\nworker:wrk-1\n' | make-acl.sh /mosquitto/config/acl
+# A gateway (a concentrator or video platform speaking for the devices behind it)
+# gets its own gateway topics only: it cannot publish as any device.
+#
+#   printf 'sensor:smk-1\ncamera:cam-7\nworker:wrk-1\ngateway:lora-1\n' | make-acl.sh /mosquitto/config/acl
 set -euo pipefail
 
 usage() { echo "usage: $0 OUTPUT [KIND:ID ...]   (KIND:ID lines on stdin if none given)" >&2; exit 2; }
@@ -30,7 +33,7 @@ while IFS= read -r line || [[ -n $line ]]; do
   [[ -z ${line//[[:space:]]/} || $line == \#* ]] && continue
   [[ $line == *:* ]] || { echo "$0: not KIND:ID: '$line'" >&2; exit 1; }
   kind=${line%%:*}; id=${line#*:}
-  case $kind in sensor|camera|worker) ;; *) echo "$0: unknown kind '$kind' (sensor, camera, worker)" >&2; exit 1 ;; esac
+  case $kind in sensor|camera|worker|gateway) ;; *) echo "$0: unknown kind '$kind' (sensor, camera, worker, gateway)" >&2; exit 1 ;; esac
   # An id is one topic level: no separators, wildcards, spaces or control chars.
   if [[ -z $id || $id == *[/+#[:space:][:cntrl:]]* || $id == \$* ]]; then
     echo "$0: invalid id '$id'" >&2; exit 1
@@ -49,6 +52,11 @@ while IFS= read -r line || [[ -n $line ]]; do
               echo "topic write grid/v1/workers/$id/reports"
               echo "topic write grid/v1/workers/$id/acks"
               echo "topic read grid/v1/workers/$id/alerts" ;;
+      gateway) echo "topic write grid/v1/gateways/$id/telemetry"
+               echo "topic write grid/v1/gateways/$id/detections"
+               echo "topic write grid/v1/gateways/$id/acks"
+               echo "topic write grid/v1/gateways/$id/status"
+               echo "topic read grid/v1/gateways/$id/alerts" ;;
     esac
   } >> "$tmp"
 done < <(entries "$@")

@@ -233,6 +233,7 @@ public class AlertResource {
         body.put("nextAttemptAt", d.nextAttemptAt());
         body.put("lastError", d.lastError());
         body.put("sentAt", d.sentAt());
+        body.put("sentDetail", d.sentDetail());
         body.put("createdAt", d.createdAt());
         return body;
     }

@@ -47,15 +47,18 @@ public class DeviceResource {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
-    /** A device as the API shows it; {@code cell}/{@code cellPath} are null/empty for a mobile device. */
+    /**
+     * A device as the API shows it; {@code cell}/{@code cellPath} are null/empty for a mobile device,
+     * {@code gateway} null for a device with a connection of its own.
+     */
     public record DeviceView(String id, String type, String name, Double lat, Double lon, List<String> capabilities,
-            String department, String cell, List<String> cellPath) {
+            String department, String cell, List<String> cellPath, String gateway) {
 
         static DeviceView of(Device d, CellLocation at) {
             return new DeviceView(d.id(), d.type().wireName(), d.name(),
                     d.position() == null ? null : d.position().lat(), d.position() == null ? null : d.position().lon(),
                     d.capabilities(), d.department(), at == null ? null : at.baseCell(),
-                    at == null ? List.of() : at.storedPath());
+                    at == null ? List.of() : at.storedPath(), d.gateway());
         }
     }
 
@@ -162,6 +165,7 @@ public class DeviceResource {
             detail.put("type", device.type().wireName());
             detail.put("position", device.position() == null ? null
                     : Map.of("lat", device.position().lat(), "lon", device.position().lon()));
+            detail.put("gateway", device.gateway());
             return who.record(AuditEntry.DEVICE_PUT, device.id(), after.cell(), detail)
                     .thenApply(v -> Response.status(created ? 201 : 200).entity(after).build());
         });

@@ -64,10 +64,11 @@ public class WorkerResource {
 
     /**
      * A worker as the API shows them; {@code currentCell} is null until a position placed them;
-     * {@code phone} is null unless the caller's role may see phone numbers.
+     * {@code phone} is null unless the caller's role may see phone numbers; {@code gateway} is the gateway
+     * carrying their terminal's alerts (null: the terminal has a connection of its own).
      */
     public record WorkerView(String id, String name, String role, List<String> cells, String department,
-            String phone, String currentCell) {
+            String phone, String currentCell, String gateway) {
     }
 
     private final WorkerRepository repository;
@@ -176,6 +177,7 @@ public class WorkerResource {
             detail.put("role", worker.role().wireName());
             detail.put("cells", worker.cells());
             detail.put("department", worker.department());
+            detail.put("gateway", worker.gateway());
             return who.record(AuditEntry.WORKER_PUT, worker.id(), first(worker.cells()), detail)
                     .thenApply(v -> Response.status(created ? 201 : 200).entity(view(worker, caller)).build());
         });
@@ -265,7 +267,7 @@ public class WorkerResource {
 
     private WorkerView view(Worker w, Caller caller) {
         return new WorkerView(w.id(), w.name(), w.role().wireName(), w.cells(), w.department(),
-                caller.hasAny(PHONE_READERS) ? w.phone() : null, tracker.currentCell(w.id()));
+                caller.hasAny(PHONE_READERS) ? w.phone() : null, tracker.currentCell(w.id()), w.gateway());
     }
 
     private static String first(List<String> cells) {

@@ -5,6 +5,7 @@ import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.signal.SignalSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,9 @@ public class SenderDirectory implements SenderRegistry, Assignments {
     private final Map<String, String> deviceGateways = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> behind = new ConcurrentHashMap<>();
     private volatile Map<String, String> workerGateways = Map.of();
+    private final Object reloadLock = new Object();
+    /** The API's changes since the reload in progress began reading; null when none is. */
+    private List<Runnable> changesDuringReload;
 
     SenderDirectory(RegistryStore store, LiveGrid liveGrid) {
         this.store = store;
@@ -66,15 +70,11 @@ public class SenderDirectory implements SenderRegistry, Assignments {
         if (known == null || !known.add(senderId)) {
             return;
         }
-        if (gatewayId != null && known == devices) {
-            placeBehind(senderId, gatewayId);
-        }
+        behindGateway(known, senderId, gatewayId);
         store.registerSeen(source, senderId, gatewayId).whenComplete((done, error) -> {
             if (error != null) {
                 known.remove(senderId);
-                if (gatewayId != null && known == devices) {
-                    placeBehind(senderId, null);
-                }
+                behindGateway(known, senderId, null);
                 LOG.warnf("could not register %s (will try again on its next message): %s", senderId,
                         error.getMessage());
             }
@@ -94,6 +94,23 @@ public class SenderDirectory implements SenderRegistry, Assignments {
     public Collection<String> devicesBehind(String gatewayId) {
         Set<String> ids = behind.get(gatewayId);
         return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /** Puts a device or worker just seen behind {@code gatewayId} (null: takes it from behind any). */
+    private void behindGateway(Set<String> known, String senderId, String gatewayId) {
+        if (known == devices) {
+            placeBehind(senderId, gatewayId);
+        } else if (gatewayId != null || workerGateways.containsKey(senderId)) {
+            synchronized (reloadLock) {
+                Map<String, String> gateways = new HashMap<>(workerGateways);
+                if (gatewayId == null) {
+                    gateways.remove(senderId);
+                } else {
+                    gateways.put(senderId, gatewayId);
+                }
+                workerGateways = Map.copyOf(gateways);
+            }
+        }
     }
 
     /** Moves {@code deviceId} behind {@code gatewayId} (null: behind none). */
@@ -117,19 +134,44 @@ public class SenderDirectory implements SenderRegistry, Assignments {
 
     /** Takes a device saved through the API into account at once, rather than at the next reload. */
     public void deviceSaved(Device device) {
-        devices.add(device.id());
-        placeBehind(device.id(), device.gateway());
-        liveGrid.positionDevice(device.id(), device.position());
+        change(() -> {
+            devices.add(device.id());
+            placeBehind(device.id(), device.gateway());
+            liveGrid.positionDevice(device.id(), device.position());
+        });
     }
 
     public void deviceRemoved(String id) {
-        devices.remove(id);
-        placeBehind(id, null);
-        liveGrid.positionDevice(id, null);
+        change(() -> {
+            devices.remove(id);
+            placeBehind(id, null);
+            liveGrid.positionDevice(id, null);
+        });
     }
 
     /** Takes a worker saved through the API into account at once. */
     public void workerSaved(Worker worker) {
+        change(() -> workerChanged(worker));
+    }
+
+    public void workerRemoved(String id) {
+        change(() -> workerGone(id));
+    }
+
+    /**
+     * Applies a change saved through the API (after its commit). One made while a reload reads the
+     * database may be missing from what it read: it is applied again after the reload's snapshot.
+     */
+    private void change(Runnable change) {
+        synchronized (reloadLock) {
+            change.run();
+            if (changesDuringReload != null) {
+                changesDuringReload.add(change);
+            }
+        }
+    }
+
+    private void workerChanged(Worker worker) {
         workers.add(worker.id());
         Map<String, List<String>> cells = new HashMap<>(assignedCells);
         cells.put(worker.id(), worker.cells());
@@ -143,7 +185,7 @@ public class SenderDirectory implements SenderRegistry, Assignments {
         workerGateways = Map.copyOf(gateways);
     }
 
-    public void workerRemoved(String id) {
+    private void workerGone(String id) {
         workers.remove(id);
         Map<String, List<String>> cells = new HashMap<>(assignedCells);
         cells.remove(id);
@@ -156,7 +198,26 @@ public class SenderDirectory implements SenderRegistry, Assignments {
     /** Reloads devices and workers; blocking, so never on an event loop. */
     @Scheduled(every = "${grid.ingest.registry-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void reload() {
-        RegistryStore.Registered now = store.everySender().toCompletableFuture().join();
+        synchronized (reloadLock) {
+            changesDuringReload = new ArrayList<>();
+        }
+        RegistryStore.Registered now;
+        try {
+            now = store.everySender().toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            synchronized (reloadLock) {
+                changesDuringReload = null;
+            }
+            throw e;
+        }
+        synchronized (reloadLock) {
+            apply(now);
+            changesDuringReload.forEach(Runnable::run);
+            changesDuringReload = null;
+        }
+    }
+
+    private void apply(RegistryStore.Registered now) {
         devices.addAll(now.devices());
         devices.retainAll(now.devices());
         workers.addAll(now.workerCells().keySet());

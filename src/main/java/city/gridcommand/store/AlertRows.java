@@ -11,7 +11,7 @@ final class AlertRows {
             + "update_pending, acked_by, acked_at, ack_channel, ended_at, end_reason, updated_at";
     static final String RECIPIENT = "id, person_id, step, round, kind, source, notified_at";
     static final String DELIVERY = "id, alert_id, person_id, channel, kind, state, attempts, next_attempt_at, "
-            + "last_error, sent_at, created_at";
+            + "last_error, sent_at, sent_detail, created_at";
 
     private AlertRows() {
     }
@@ -35,6 +35,6 @@ final class AlertRows {
         return new StoredAlertDelivery(r.getLong("id"), r.getUUID("alert_id"), r.getString("person_id"),
                 r.getString("channel"), r.getString("kind"), r.getString("state"), r.getInteger("attempts"),
                 r.getLong("next_attempt_at"), r.getString("last_error"), r.getLong("sent_at"),
-                r.getLong("created_at"));
+                r.getString("sent_detail"), r.getLong("created_at"));
     }
 }

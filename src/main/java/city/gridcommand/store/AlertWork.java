@@ -326,6 +326,17 @@ public final class AlertWork {
                 Tuple.from(new Object[] {delivery, attempt, state, nextAttemptAt, error, sentAt})).rowCount() == 1;
     }
 
+    /**
+     * Records that try {@code attempt} of a claimed delivery was handed over at {@code sentAt}, with what the
+     * channel said ({@code detail}: the terminal's {@code PUBACK <topic>} names where it went). False when the
+     * claim had lapsed and another try took it over meanwhile.
+     */
+    public boolean recordSent(long delivery, int attempt, String detail, long sentAt) {
+        return run("UPDATE alert_delivery SET state = 'sent', next_attempt_at = NULL, last_error = NULL, "
+                + "sent_at = $3, sent_detail = $4 WHERE id = $1 AND state = 'sending' AND attempts = $2",
+                Tuple.of(delivery, attempt, sentAt, detail)).rowCount() == 1;
+    }
+
     /** Marks where the statements of one change begin, to undo them alone. */
     public void savepoint() {
         run("SAVEPOINT alert_change", Tuple.tuple());

@@ -56,6 +56,17 @@ public class DeviceRepository {
                 }).toCompletionStage();
     }
 
+    /** The devices registered behind {@code gatewayId}, by id (the partial index device_gateway). */
+    public CompletionStage<List<Device>> behind(String gatewayId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM device WHERE gateway_id = $1 AND gateway_id IS NOT NULL "
+                        + "ORDER BY id").execute(Tuple.of(gatewayId))
+                .map(rows -> {
+                    List<Device> devices = new ArrayList<>();
+                    rows.forEach(row -> devices.add(device(row)));
+                    return devices;
+                }).toCompletionStage();
+    }
+
     /** Creates or replaces the device; true when it was new. */
     public CompletionStage<Boolean> save(Device d) {
         return pool.preparedQuery(UPSERT + " RETURNING (xmax = 0) AS created").execute(row(d))

@@ -38,6 +38,10 @@ public class LatestSignalRepository {
             String snapshotUrl, Double lat, Double lon) {
     }
 
+    /** A sender's latest status by arrival: whether it said it is online, the {@code ts} it carries, when it arrived. */
+    public record LatestStatus(boolean online, long ts, long receivedAt) {
+    }
+
     /** A worker's latest position. */
     public record LatestPosition(String workerId, long seq, long ts, long receivedAt, double lat, double lon,
             Double accuracy, Double battery) {
@@ -79,6 +83,20 @@ public class LatestSignalRepository {
             return row.getString("type") == null && row.getLong("last_heard_at") == null ? null
                     : deviceLatest(deviceId, row);
         }).toCompletionStage();
+    }
+
+    /**
+     * The latest status {@code senderId} published (a device's, or a gateway's own), by arrival
+     * (device_status_arrival); null when none is kept.
+     */
+    public CompletionStage<LatestStatus> latestStatus(String senderId) {
+        return pool.preparedQuery("SELECT online, ts, received_at FROM device_status WHERE device_id = $1 "
+                        + "ORDER BY received_at DESC, ts DESC LIMIT 1").execute(Tuple.of(senderId))
+                .map(rows -> {
+                    Row row = first(rows);
+                    return row == null ? null : new LatestStatus(row.getBoolean("online"), row.getLong("ts"),
+                            row.getLong("received_at"));
+                }).toCompletionStage();
     }
 
     /**

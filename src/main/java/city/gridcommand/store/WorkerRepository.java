@@ -68,6 +68,17 @@ public class WorkerRepository {
                 }).toCompletionStage();
     }
 
+    /** The workers whose terminals are registered behind {@code gatewayId}, by id (the partial index worker_gateway). */
+    public CompletionStage<List<Worker>> behind(String gatewayId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM worker WHERE gateway_id = $1 AND gateway_id IS NOT NULL "
+                        + "ORDER BY id").execute(Tuple.of(gatewayId))
+                .map(rows -> {
+                    List<Worker> workers = new ArrayList<>();
+                    rows.forEach(row -> workers.add(worker(row)));
+                    return workers;
+                }).toCompletionStage();
+    }
+
     /** Creates or replaces the worker; true when they were new. */
     public CompletionStage<Boolean> save(Worker w) {
         return pool.preparedQuery(UPSERT + " RETURNING (xmax = 0) AS created").execute(row(w))

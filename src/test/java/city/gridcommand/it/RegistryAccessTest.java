@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * The registry under sign-in, with real signed tokens: devices and workers are seen within the caller's
  * cells (lists leave the others out, one of them is 403 naming its cell), phone numbers only by the roles
  * that call people, a grid worker sees only themself, a position older than the retention is gone, and
- * what is the whole city's (the grid, the rules) is written only by an admin of the whole city.
+ * what is the whole city's (the grid, the rules) is written only by an admin of the whole city. A gateway is
+ * seen as the devices behind it are: its devices and workers within the caller's cells, and its own latest status.
  * Each test registers its own devices and workers under a department of its run, so that lists filtered by
  * it hold only them, whatever other tests left in the database.
  */
@@ -185,6 +187,83 @@ class RegistryAccessTest {
         insertPosition(workerA, recent);
         given().auth().oauth2(dispatcher).get("/api/v1/workers/" + workerA + "/position").then().statusCode(200)
                 .body("ts", equalTo(recent));
+    }
+
+    @Test
+    void aGatewayShowsTheDevicesAndWorkersBehindItWithinTheCallersCellsAndItsLatestOwnStatus() {
+        String gateway = "gw-x-" + run;
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"sensor\",\"department\":\""
+                + department + "\",\"lat\":22.506,\"lon\":114.006,\"gateway\":\"" + gateway + "\"}")
+                .put("/api/v1/devices/" + deviceA).then().statusCode(200).body("gateway", equalTo(gateway));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"sensor\",\"department\":\""
+                + department + "\",\"lat\":22.51,\"lon\":114.035,\"gateway\":\"" + gateway + "\"}")
+                .put("/api/v1/devices/" + deviceB).then().statusCode(200).body("gateway", equalTo(gateway));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"name\":\"Worker " + workerA
+                + "\",\"cells\":[\"" + SmallCity.WEST_CELL + "\"],\"gateway\":\"" + gateway + "\"}")
+                .put("/api/v1/workers/" + workerA).then().statusCode(200).body("gateway", equalTo(gateway));
+        given().auth().oauth2(ADMIN).get("/api/v1/devices/" + deviceA).then().statusCode(200)
+                .body("gateway", equalTo(gateway));
+        given().auth().oauth2(ADMIN).get("/api/v1/devices/" + mobile).then().statusCode(200).body("gateway", nullValue());
+        given().auth().oauth2(ADMIN).get("/api/v1/workers/" + workerA).then().statusCode(200)
+                .body("gateway", equalTo(gateway));
+        given().auth().oauth2(ADMIN).get("/api/v1/workers/" + workerB).then().statusCode(200)
+                .body("gateway", nullValue());
+
+        String path = "/api/v1/gateways/" + gateway;
+        given().auth().oauth2(ADMIN).get(path).then().statusCode(200).body("id", equalTo(gateway))
+                .body("devices", contains(deviceA, deviceB)).body("workers", contains(workerA))
+                .body("status", nullValue());
+        // a street's dispatcher sees its part; a handler sees devices, never workers; a grid worker nothing
+        given().auth().oauth2(TestTokens.dispatcher(STREET_A)).get(path).then().statusCode(200)
+                .body("devices", contains(deviceA)).body("workers", contains(workerA));
+        given().auth().oauth2(TestTokens.dispatcher(STREET_B)).get(path).then().statusCode(200)
+                .body("devices", contains(deviceB)).body("workers", empty());
+        given().auth().oauth2(TestTokens.handler("handler-" + run, department, "*")).get(path).then().statusCode(200)
+                .body("devices", contains(deviceA, deviceB)).body("workers", empty());
+        given().auth().oauth2(TestTokens.worker(workerA, SmallCity.WEST_CELL)).get(path).then().statusCode(403);
+
+        // its own latest status by arrival: a later message with an earlier clock still wins
+        long now = System.currentTimeMillis();
+        Db db = new Db(pool);
+        db.execute("INSERT INTO device_status (device_id, ts, received_at, online) VALUES ('" + gateway + "', "
+                + (now - 1_000) + ", " + (now - 2_000) + ", true)");
+        db.execute("INSERT INTO device_status (device_id, ts, received_at, online) VALUES ('" + gateway + "', "
+                + (now - 5_000) + ", " + (now - 1_000) + ", false)");
+        given().auth().oauth2(TestTokens.dispatcher(STREET_A)).get(path).then().statusCode(200)
+                .body("status.online", equalTo(false)).body("status.ts", equalTo(now - 5_000))
+                .body("status.receivedAt", equalTo(now - 1_000));
+
+        // a gateway known only by its status is the whole city's; one nobody knows is not found
+        String heardOnly = "gw-s-" + run;
+        db.execute("INSERT INTO device_status (device_id, ts, received_at, online) VALUES ('" + heardOnly + "', "
+                + now + ", " + now + ", true)");
+        given().auth().oauth2(ADMIN).get("/api/v1/gateways/" + heardOnly).then().statusCode(200)
+                .body("devices", empty()).body("workers", empty()).body("status.online", equalTo(true));
+        given().auth().oauth2(TestTokens.dispatcher(STREET_A)).get("/api/v1/gateways/" + heardOnly).then()
+                .statusCode(403).contentType("application/problem+json").body("detail", containsString("whole city"));
+        given().auth().oauth2(ADMIN).get("/api/v1/gateways/gw-none-" + run).then().statusCode(404)
+                .contentType("application/problem+json");
+        // nothing behind it in the caller's cells: refused
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"sensor\",\"lat\":22.51,"
+                + "\"lon\":114.035,\"gateway\":\"gw-east-" + run + "\"}").put("/api/v1/devices/" + deviceB)
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.dispatcher(STREET_A)).get("/api/v1/gateways/gw-east-" + run).then()
+                .statusCode(403).contentType("application/problem+json").body("detail", containsString(STREET_A));
+    }
+
+    @Test
+    void aBadGatewayIsRefusedNamingTheField() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\":\"sensor\",\"gateway\":\"gw/#\"}")
+                .put("/api/v1/devices/" + deviceA).then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("gateway"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"cells\":[],\"gateway\":\"\"}")
+                .put("/api/v1/workers/" + workerA).then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("gateway"));
+        given().auth().oauth2(ADMIN).get("/api/v1/gateways/" + "g".repeat(65)).then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("gatewayId"));
+        // nothing was written
+        given().auth().oauth2(ADMIN).get("/api/v1/devices/" + deviceA).then().statusCode(200).body("gateway", nullValue());
+        given().auth().oauth2(ADMIN).get("/api/v1/workers/" + workerA).then().statusCode(200).body("gateway", nullValue());
     }
 
     @Test

@@ -88,7 +88,7 @@ public class AlertDeliveries {
         long at = System.currentTimeMillis();
         metrics.tried(delivery.channel(), outcome.status().name().toLowerCase(Locale.ROOT));
         boolean recorded = switch (outcome.status()) {
-            case SENT -> work.recordTry(delivery.id(), delivery.attempt(), "sent", null, null, at);
+            case SENT -> work.recordSent(delivery.id(), delivery.attempt(), outcome.detail(), at);
             case RETRY -> delivery.attempt() >= settings.delivery().maxAttempts() ? dead(work, delivery, outcome)
                     : work.recordTry(delivery.id(), delivery.attempt(), "retry", DeliveryTiming.retryAt(
                             settings.delivery().backoffBase(), delivery.attempt(),

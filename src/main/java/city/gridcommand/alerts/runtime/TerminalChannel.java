@@ -5,6 +5,8 @@ import city.gridcommand.alerts.AlertDelivery;
 import city.gridcommand.alerts.DeliveryOutcome;
 import city.gridcommand.ingest.mqtt.MqttSettings;
 import city.gridcommand.live.ServiceBrokerClients;
+import city.gridcommand.registry.SenderRegistry;
+import city.gridcommand.signal.SignalSource;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
@@ -16,23 +18,26 @@ import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
- * The {@code terminal} channel: the alert to {@code grid/v1/workers/{personId}/alerts}, QoS 1, not retained,
- * over an MQTT connection of its own ({@code {clientId}-alerts}, clean start). The broker's PUBACK is SENT (a terminal with a persistent session gets
- * it when it reconnects); the broker away, or an error it answers, is RETRY; a refusal for good (not
- * authorised, a topic it will not take) is FAILED.
+ * The {@code terminal} channel: the alert to {@code grid/v1/workers/{personId}/alerts}, or, for a worker
+ * registered behind a gateway, to {@code grid/v1/gateways/{gatewayId}/alerts} naming the worker
+ * ({@link TerminalRoute}); QoS 1, not retained, over an MQTT connection of its own ({@code {clientId}-alerts},
+ * clean start). The broker's PUBACK is SENT, its detail naming the topic (a terminal or gateway with a
+ * persistent session gets it when it reconnects); the broker away, or an error it answers, is RETRY; a refusal
+ * for good (not authorised, a topic it will not take) or a body that cannot be addressed to a gateway is FAILED.
  */
 @ApplicationScoped
 public class TerminalChannel implements AlertChannel {
 
     private static final Logger LOG = Logger.getLogger(TerminalChannel.class);
     public static final String NAME = "terminal";
-    static final String TOPIC = "grid/v1/workers/%s/alerts";
 
     private final MqttSettings settings;
+    private final SenderRegistry registry;
     private volatile Mqtt5AsyncClient client;
 
-    TerminalChannel(MqttSettings settings) {
+    TerminalChannel(MqttSettings settings, SenderRegistry registry) {
         this.settings = settings;
+        this.registry = registry;
     }
 
     /** Connects (retrying in the background). */
@@ -68,9 +73,16 @@ public class TerminalChannel implements AlertChannel {
         if (current == null || !current.getState().isConnected()) {
             return CompletableFuture.completedFuture(DeliveryOutcome.retry("the broker is not connected"));
         }
-        String topic = TOPIC.formatted(delivery.personId());
+        TerminalRoute route;
+        try {
+            route = TerminalRoute.of(delivery.personId(),
+                    registry.gatewayOf(SignalSource.WORKER_LOCATION, delivery.personId()), delivery.body());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(DeliveryOutcome.failed(e.getMessage()));
+        }
+        String topic = route.topic();
         return current.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(false)
-                .payload(delivery.body().getBytes(StandardCharsets.UTF_8)).send()
+                .payload(route.payload().getBytes(StandardCharsets.UTF_8)).send()
                 .handle((result, error) -> {
                     if (error == null) {
                         return DeliveryOutcome.sent("PUBACK " + topic);
