@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -134,6 +135,14 @@ class SimulatedGatewaysTest {
         });
         // the cameras' video platform never died
         assertThat(statusOf(start, cameras, false)).isEmpty();
+        // and the registry shows the concentrator with its sensors, online again
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath gateway = given().auth().oauth2(admin).get("/api/v1/gateways/" + LORA).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(gateway.getList("devices", String.class)).containsExactlyInAnyOrderElementsOf(sensors);
+            assertThat(gateway.getBoolean("status.online")).isTrue();
+            assertThat(gateway.getLong("status.ts")).isGreaterThan(start);
+        });
 
         // and the silence rule raised a device fault in each of their cells
         Set<String> cells = new HashSet<>();
