@@ -136,10 +136,10 @@ public final class Simulator {
                     break;
                 }
                 waitUntil(due);
+                CityMessage message = life.next();
                 if (gateways == null) {
-                    publishAlone(life.next());
+                    publishAlone(message);
                 } else {
-                    CityMessage message = life.next();
                     gateways.send(message, i, life.simulatedMillis());
                 }
             }
