@@ -30,6 +30,7 @@ public final class CityLife {
     private static final Comparator<Due> ORDER = Comparator.comparingLong(Due::at).thenComparingLong(Due::order);
 
     private final PriorityQueue<Due> queue = new PriorityQueue<>(ORDER);
+    private final DemoCity city;
     private final LongSupplier clock;
     private long order;
     /** Volatile: a progress printer reads it from another thread; only {@link #next()} writes it. */
@@ -40,6 +41,7 @@ public final class CityLife {
      * and position fixes), stamping each message with the {@code clock}'s time.
      */
     public CityLife(DemoCity city, long seed, Intensity intensity, LongSupplier clock) {
+        this.city = city;
         this.clock = clock;
         SplittableRandom random = new SplittableRandom(seed);
         List<DeviceActor> devices = new ArrayList<>();
@@ -101,6 +103,11 @@ public final class CityLife {
                 return message;
             }
         }
+    }
+
+    /** The city whose life this is. */
+    public DemoCity city() {
+        return city;
     }
 
     /** Simulated time of the last message, in ms since the start. */

@@ -14,7 +14,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * Mounts the demo city's sensors and cameras at random points inside base cells (about the plan's mean per
- * cell), plus two market cameras inside every market. Ids are the profile's prefix and a number.
+ * cell), plus two market cameras inside every market. Ids are the profile's prefix and a number; each is
+ * behind its street's gateway of its profile's kind ({@link GatewayKind}), a market camera behind none.
  */
 final class DevicePlanter {
 
@@ -57,8 +58,9 @@ final class DevicePlanter {
         int number = numbers.merge(profile.prefix, 1, Integer::sum);
         String id = profile.prefix + "-" + String.format("%06d", number);
         Coordinate at = Polygons.randomPointInside(area, random);
+        String gateway = profile.gateway == null ? null : profile.gateway.gatewayFor(cell.code());
         devices.add(new Device(id, profile.type, profile.label + " " + cell.name(), new Position(at.y, at.x),
-                profile.capabilities, profile.department, null));
+                profile.capabilities, profile.department, gateway));
         cells.put(id, cell.code());
     }
 }

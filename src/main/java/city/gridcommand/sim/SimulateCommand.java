@@ -68,6 +68,11 @@ public final class SimulateCommand {
         out.printf(Locale.ROOT, "simulate: done in %.1f s: sent %,d, acked %,d, failed %,d, city time %s%n",
                 summary.elapsedMillis() / 1000.0, summary.sent(), summary.acked(), summary.failed(),
                 Progress.clock(summary.simulatedMillis()));
+        if (summary.gateways() != null) {
+            Simulator.GatewayCounts gateways = summary.gateways();
+            out.printf(Locale.ROOT, "simulate: %d gateways sent %,d readings in %,d batches; %,d lost while one was down%n",
+                    gateways.gateways(), gateways.readings(), gateways.batches(), gateways.lost());
+        }
         if (summary.staff() != null) {
             out.println("simulate: " + summary.staff().line());
         }

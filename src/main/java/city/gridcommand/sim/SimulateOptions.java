@@ -8,11 +8,11 @@ import java.util.Locale;
 /**
  * The simulator's command line: {@code simulate [--url=…] [--rate=…] [--duration=…|--messages=…] [--seed=…]
  * [--base-cells=…] [--username=… --password=…] [--intensity=calm|normal|storm] [--staff [--api=…]
- * [--staff-password=…]]}. Exactly one of {@code duration} and {@code messages} is set; {@code staff} is null
- * unless {@code --staff} is given.
+ * [--staff-password=…]] [--gateways=N]}. Exactly one of {@code duration} and {@code messages} is set;
+ * {@code staff} is null unless {@code --staff} is given; {@code gateways} is 0 unless {@code --gateways} is.
  */
 public record SimulateOptions(String url, double rate, Duration duration, Long messages, long seed, int baseCells,
-        String username, String password, StaffOptions staff, boolean help, Intensity intensity) {
+        String username, String password, StaffOptions staff, boolean help, Intensity intensity, int gateways) {
 
     public static final String DEFAULT_URL = "tcp://127.0.0.1:1883";
     public static final double DEFAULT_RATE = 2000;
@@ -43,6 +43,12 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
                                  and feed back (some late), the supervisor closes or sends back and evaluates
               --api=URL          the service's REST API, for --staff          (default %s)
               --staff-password=P the demo people's password, for --staff     (default %s)
+              --gateways=N       the devices of N of the city's gateways (each street's LoRa concentrator
+                                 lora-<street> and video platform nvr-<street>, in street order) publish
+                                 through them: one connection per gateway, readings batched a second of
+                                 city time or 200 at a time; the first of them dies once (its line cut, so
+                                 the broker publishes its last will) at 40%% of the run and comes back
+                                 after a tenth of it, at least 30 s of city time   (default 0: none)
               --help             this text
             """.formatted(DEFAULT_URL, (long) DEFAULT_RATE, DEFAULT_DURATION.toSeconds(), DEFAULT_SEED,
             DemoCityPlan.standard().baseCells(), StaffOptions.DEFAULT_API, StaffSimulator.DEFAULT_PASSWORD);
@@ -122,6 +128,7 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
         private String api;
         private String staffPassword;
         private Intensity intensity = Intensity.NORMAL;
+        private int gateways;
 
         void set(String name, String value) {
             try {
@@ -137,6 +144,7 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
                     case "api" -> api = value;
                     case "staff-password" -> staffPassword = value;
                     case "intensity" -> intensity = Intensity.parse(value);
+                    case "gateways" -> gateways = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option --" + name);
                 }
             } catch (NumberFormatException e) {
@@ -158,6 +166,9 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
             if (messages != null && messages <= 0) {
                 throw new IllegalArgumentException("--messages must be positive");
             }
+            if (gateways < 0) {
+                throw new IllegalArgumentException("--gateways must not be negative");
+            }
             if (baseCells < 1) {
                 throw new IllegalArgumentException("--base-cells must be positive");
             }
@@ -169,7 +180,7 @@ public record SimulateOptions(String url, double rate, Duration duration, Long m
             }
             Duration effective = duration == null && messages == null ? DEFAULT_DURATION : duration;
             return new SimulateOptions(url, rate, effective, messages, seed, baseCells, username, password,
-                    staff ? StaffOptions.of(api, staffPassword) : null, help, intensity);
+                    staff ? StaffOptions.of(api, staffPassword) : null, help, intensity, gateways);
         }
     }
 }

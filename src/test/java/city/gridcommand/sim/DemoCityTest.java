@@ -137,6 +137,22 @@ class DemoCityTest {
     }
 
     @Test
+    void sensorsAreBehindTheirStreetsLoraConcentratorAndCamerasBehindItsVideoPlatformMarketsAlone() {
+        for (Device device : city.devices()) {
+            String street = city.cellOf(device.id()).substring(0, 9);
+            if (device.department().equals("dept-market")) {
+                assertThat(device.gateway()).as(device.id()).isNull();
+            } else if (device.type() == DeviceType.SENSOR) {
+                assertThat(device.gateway()).as(device.id()).isEqualTo("lora-" + street);
+            } else {
+                assertThat(device.gateway()).as(device.id()).isEqualTo("nvr-" + street);
+            }
+        }
+        assertThat(city.devices().stream().map(Device::gateway).distinct().filter(g -> g != null))
+                .hasSize(2 * 8).allMatch(g -> g.matches("[A-Za-z0-9._:-]{1,64}"));
+    }
+
+    @Test
     void theBenchmarkPlanScalesToOneHundredThousandBaseCells() {
         DemoCityPlan plan = DemoCityPlan.benchmark();
 

@@ -65,6 +65,14 @@ class SimulateOptionsTest {
     }
 
     @Test
+    void gatewaysAreNoneUnlessAsked() {
+        assertThat(SimulateOptions.parse().gateways()).isZero();
+        assertThat(SimulateOptions.parse("--gateways=2").gateways()).isEqualTo(2);
+        assertBad("--gateways", "--gateways=-1");
+        assertBad("--gateways", "--gateways=two");
+    }
+
+    @Test
     void staffOptionsAreChecked() {
         assertBad("--api", "--staff", "--api=tcp://127.0.0.1:1883");
         assertBad("--api", "--staff", "--api=127.0.0.1:8080");
