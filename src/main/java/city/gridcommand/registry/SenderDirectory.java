@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +35,11 @@ public class SenderDirectory implements SenderRegistry, Assignments {
     private final Map<String, Set<String>> behind = new ConcurrentHashMap<>();
     private volatile Map<String, String> workerGateways = Map.of();
     private final Object reloadLock = new Object();
+    /**
+     * Held for a whole reload: the start-up sequence's reload and the scheduled one may be called at once
+     * (the scheduler's SKIP guards only against itself), and each needs {@link #changesDuringReload} as its own.
+     */
+    private final ReentrantLock reloading = new ReentrantLock();
     /** The API's changes since the reload in progress began reading; null when none is. */
     private List<Runnable> changesDuringReload;
 
@@ -185,6 +191,15 @@ public class SenderDirectory implements SenderRegistry, Assignments {
     /** Reloads devices and workers; blocking, so never on an event loop. */
     @Scheduled(every = "${grid.ingest.registry-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void reload() {
+        reloading.lock();
+        try {
+            reloadAlone();
+        } finally {
+            reloading.unlock();
+        }
+    }
+
+    private void reloadAlone() {
         synchronized (reloadLock) {
             changesDuringReload = new ArrayList<>();
         }
