@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import city.gridcommand.testing.Db;
 import city.gridcommand.testing.GridTestResource;
@@ -39,7 +40,9 @@ import org.junit.jupiter.api.Test;
  * own still gets it on {@code grid/v1/workers/{id}/alerts}; each delivery records the topic it went to
  * ({@code sentDetail}). The policy in force tells the worker behind the
  * gateway first and, with no ack by the test's 3 s deadline, the worker with their own terminal; both chose
- * the terminal alone as their channel.
+ * the terminal alone as their channel. The worker behind the gateway acks through it
+ * ({@code grid/v1/gateways/{gatewayId}/acks}) and the chain stops; the same ack from another gateway is
+ * refused ({@code not_behind_gateway}) and changes nothing.
  */
 @QuarkusTest
 @QuarkusTestResource(value = GridTestResource.class, restrictToAnnotatedClass = false)
@@ -145,6 +148,62 @@ class GatewayAlertsTest {
         assertThat(gatewayAlerts.received()).allSatisfy(m -> assertThat(new JsonObject(m).getString("worker"))
                 .isEqualTo(behind));
         assertThat(behindOwnTopic.received()).isEmpty();
+    }
+
+    @Test
+    void theWorkerBehindTheGatewayAcksThroughItAndTheChainStops() throws Exception {
+        String alertId = alertThroughTheGateway();
+
+        publisher.publish("grid/v1/gateways/" + gateway + "/acks", ack(behind, alertId));
+
+        await().atMost(WAIT).until(() -> "acked".equals(db.text("SELECT state FROM alert WHERE id = $1",
+                UUID.fromString(alertId))));
+        given().auth().oauth2(ADMIN).get("/api/v1/alerts/" + alertId).then().statusCode(200)
+                .body("state", equalTo("acked")).body("ack.person", equalTo(behind))
+                .body("ack.channel", equalTo("mqtt"));
+        // past the 3 s deadline: an acked chain goes no further
+        Thread.sleep(4_500);
+        assertThat(ownTerminal.received()).as("the next step's worker").isEmpty();
+        assertThat(db.count("SELECT count(*) FROM alert_recipient WHERE alert_id = $1 AND person_id = $2",
+                UUID.fromString(alertId), own)).isZero();
+        assertThat(db.count("SELECT count(*) FROM dead_letter WHERE gateway_id = $1", gateway)).isZero();
+    }
+
+    @Test
+    void theSameAckFromAnotherGatewayIsRefusedAsNotBehindGatewayAndChangesNothing() {
+        String alertId = alertThroughTheGateway();
+        String other = "gw-y-" + run;
+
+        publisher.publish("grid/v1/gateways/" + other + "/acks", ack(behind, alertId));
+
+        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM dead_letter WHERE gateway_id = $1 AND "
+                + "reason = 'not_behind_gateway' AND sender_id = $2", other, behind) == 1);
+        assertThat(db.text("SELECT detail FROM dead_letter WHERE gateway_id = $1", other))
+                .contains("behind gateway '" + gateway + "'");
+        assertThat(db.count("SELECT count(*) FROM worker_ack WHERE alert_id = $1", alertId))
+                .as("no ack stored").isZero();
+        // the alert stays open, and with no ack by the deadline the chain goes on to the next step's worker
+        await().atMost(WAIT).until(() -> !ownTerminal.received().isEmpty());
+        assertThat(new JsonObject(ownTerminal.received().get(0)).getString("alertId")).isEqualTo(alertId);
+        given().auth().oauth2(ADMIN).get("/api/v1/alerts/" + alertId).then().statusCode(200)
+                .body("state", equalTo("open")).body("ack", nullValue());
+    }
+
+    /** A RED smoke reading in the cell; the alert's id, once it reached the gateway for the worker behind it. */
+    private String alertThroughTheGateway() {
+        publisher.publish("grid/v1/sensors/smk-gw-" + run + "/telemetry", String.format(Locale.ROOT,
+                "{\"ts\":%d,\"seq\":1,\"metrics\":{\"smoke\":0.5,\"temp\":22.0},\"lat\":%s,\"lon\":%s}",
+                System.currentTimeMillis(), AT[0], AT[1]));
+        await().atMost(WAIT).until(() -> !gatewayAlerts.received().isEmpty());
+        JsonObject alert = new JsonObject(gatewayAlerts.received().get(0));
+        assertThat(alert.getString("worker")).isEqualTo(behind);
+        return alert.getString("alertId");
+    }
+
+    /** A gateway's acks batch: one ack of {@code alertId} by the terminal of {@code worker}. */
+    private static String ack(String worker, String alertId) {
+        return "{\"workers\":{\"" + worker + "\":[{\"ts\":" + System.currentTimeMillis() + ",\"alertId\":\""
+                + alertId + "\"}]}}";
     }
 
     private void closeOpenFires() {

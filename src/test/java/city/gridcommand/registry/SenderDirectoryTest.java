@@ -7,17 +7,12 @@ import city.gridcommand.locate.GridMap;
 import city.gridcommand.locate.LiveGrid;
 import city.gridcommand.signal.Position;
 import city.gridcommand.signal.SignalSource;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The registry in memory: which gateway each sender is behind, through saves, first sightings and reloads. */
@@ -101,25 +96,6 @@ class SenderDirectoryTest {
 
         assertThat(directory.isRegistered(SignalSource.TELEMETRY, "new-1")).isTrue();
         assertThat(directory.devicesBehind("lora-1")).containsExactly("new-1");
-    }
-
-    @Test
-    void reloadsThatOverlapTakeTurns() throws Exception {
-        // the start's reload and the scheduled one can run at once
-        tables.devices.put("smk-1", "lora-1");
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                runs.add(threads.submit(directory::reload));
-            }
-            for (Future<?> run : runs) {
-                run.get(10, TimeUnit.SECONDS);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
-        assertThat(directory.devicesBehind("lora-1")).containsExactly("smk-1");
     }
 
     @Test

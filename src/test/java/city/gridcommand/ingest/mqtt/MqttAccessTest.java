@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Who may do what on the production broker: Mosquitto started from {@code mqtt-config/} (its
  * {@code mosquitto.conf}, its {@code acl}, users and device blocks written by its {@code make-passwords.sh}
  * and {@code make-acl.sh}), played against by MQTT 5 clients at QoS 1. Each device and terminal has its own
- * credential and may use only its own topics; a worker's terminal reads only its own alerts; the service
+ * credential and may use only its own topics; a worker's terminal reads only its own alerts; a gateway
+ * publishes only on its own gateway topics (never as a device) and reads only its own alerts; the service
  * has its own credential on its own listener. The last test does the same with the client-certificate
  * listener that {@code mosquitto.conf} documents (commented out), uncommented.
  *
@@ -58,14 +59,21 @@ class MqttAccessTest {
     private static final String SERVICE = "grid-command";
     private static final String SERVICE_SECRET = "svc-secret";
     private static final Map<String, String> USERS = Map.of(SERVICE, SERVICE_SECRET, "smk-1", "smk1-secret",
-            "smk-2", "smk2-secret", "wrk-1", "wrk1-secret", "wrk-2", "wrk2-secret");
-    private static final List<String> DEVICES = List.of("sensor:smk-1", "sensor:smk-2", "worker:wrk-1", "worker:wrk-2");
+            "smk-2", "smk2-secret", "wrk-1", "wrk1-secret", "wrk-2", "wrk2-secret", "gw-1", "gw1-secret",
+            "gw-2", "gw2-secret");
+    private static final List<String> DEVICES = List.of("sensor:smk-1", "sensor:smk-2", "worker:wrk-1", "worker:wrk-2",
+            "gateway:gw-1", "gateway:gw-2");
 
     private static final String WRK1_ALERTS = "grid/v1/workers/wrk-1/alerts";
     private static final String WRK2_ALERTS = "grid/v1/workers/wrk-2/alerts";
     private static final String WRK1_LOCATION = "grid/v1/workers/wrk-1/location";
     private static final String SMK1_TELEMETRY = "grid/v1/sensors/smk-1/telemetry";
     private static final String SMK2_TELEMETRY = "grid/v1/sensors/smk-2/telemetry";
+    private static final String GW1_TELEMETRY = "grid/v1/gateways/gw-1/telemetry";
+    private static final String GW1_STATUS = "grid/v1/gateways/gw-1/status";
+    private static final String GW1_ALERTS = "grid/v1/gateways/gw-1/alerts";
+    private static final String GW2_TELEMETRY = "grid/v1/gateways/gw-2/telemetry";
+    private static final String GW2_ALERTS = "grid/v1/gateways/gw-2/alerts";
 
     private static final Duration QUIET = Duration.ofMillis(500);
 
@@ -145,6 +153,41 @@ class MqttAccessTest {
 
             await().atMost(Duration.ofSeconds(5)).until(() -> !service.received.isEmpty());
             assertThat(service.received).as("what reached the service").containsExactly(WRK1_LOCATION + " w5");
+        }
+    }
+
+    @Test
+    void aGatewayPublishesOnlyOnItsOwnGatewayTopicsAndReadsOnlyItsOwnAlerts() throws Exception {
+        try (Client service = serviceReadingEverything("grid-command-gateways");
+                Client gw1 = device("gw-1");
+                Client gw2 = device("gw-2")) {
+            assertThat(gw1.publish(GW2_TELEMETRY, "g1")).as("another gateway's telemetry")
+                    .isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED);
+            assertThat(gw1.publish(SMK1_TELEMETRY, "g2")).as("a sensor's own telemetry")
+                    .isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED);
+            assertThat(gw1.publish(GW1_ALERTS, "g3")).as("its own alerts")
+                    .isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED);
+            assertThat(gw1.publish(GW1_TELEMETRY, "g4")).isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+            assertThat(gw1.publish(GW1_STATUS, "g5")).isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> service.received.size() >= 2);
+            assertThat(service.received).as("what reached the service")
+                    .containsExactly(GW1_TELEMETRY + " g4", GW1_STATUS + " g5");
+
+            gw2.subscribe(GW2_ALERTS);
+            // Granted (SUBACK), but filtered per message by the ACL.
+            gw1.subscribe(GW1_ALERTS, GW2_ALERTS, "grid/v1/gateways/+/alerts");
+            try (Client alerts = Client.connect(mosquitto.serviceUrl(), "grid-command-gateway-alerts", SERVICE,
+                    SERVICE_SECRET)) {
+                assertThat(alerts.publish(GW2_ALERTS, "a1")).isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+                assertThat(alerts.publish(GW1_ALERTS, "a2")).isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+            }
+            // gw-2 gets its alert; gw-1 gets its own, published after gw-2's, and not gw-2's before it.
+            await().atMost(Duration.ofSeconds(5)).until(() -> gw2.received.contains(GW2_ALERTS + " a1"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> gw1.received.contains(GW1_ALERTS + " a2"));
+            assertThat(gw1.received).as("gw-1, subscribed to gw-2's alerts and +/alerts")
+                    .allMatch(m -> m.equals(GW1_ALERTS + " a2"));
+            assertThat(gw2.received).containsExactly(GW2_ALERTS + " a1");
         }
     }
 
