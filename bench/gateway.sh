@@ -13,7 +13,9 @@
 #
 # Build first:  ./mvnw package -DskipTests && ./mvnw -q -f bench/pom.xml package
 # Run:          bench/gateway.sh [--readings=N] [--warmup=W] [--modes=single,1,10,50,200] [--gateways=G]
-#                                [--devices=D] [--rate=R] [--keep-logs]
+#                                [--devices=D] [--rate=R] [--jfr] [--keep-logs]
+#               --jfr records each service with Java Flight Recorder (settings=profile) into the kept log
+#               directory, service-<mode>.jfr (`jfr print --events jdk.ExecutionSample` or JDK Mission Control)
 # Env:          READINGS WARMUP MODES GATEWAYS DEVICES RATE SERVICE_JAR BENCH_JAR SERVICE_JAVA_OPTS BENCH_JAVA_OPTS
 #               PORT HTTP_PORT MANAGEMENT_PORT DB STALL READY_TIMEOUT COUNT_SOURCE PGHOST PGPORT PGUSER
 # Exit status: 0 when every reading of every mode was stored once, 3 when not (the table is printed first),
@@ -42,6 +44,7 @@ READY_TIMEOUT="${READY_TIMEOUT:-120}"
 COUNT_SOURCE="${COUNT_SOURCE:-auto}"  # progress polling: auto (stats API if it answers, else psql), api, psql
 PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 KEEP_LOGS="${KEEP_LOGS:-0}"
+JFR="${JFR:-0}"
 
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | grep '^#' | sed 's/^# \{0,1\}//'; }
 for arg in "$@"; do
@@ -61,6 +64,7 @@ for arg in "$@"; do
     --stall=*) STALL="${arg#*=}" ;;
     --count-source=*) COUNT_SOURCE="${arg#*=}" ;;
     --keep-logs) KEEP_LOGS=1 ;;
+    --jfr) JFR=1 KEEP_LOGS=1 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "gateway.sh: unknown argument: $arg" >&2; usage >&2; exit 2 ;;
   esac
@@ -146,9 +150,11 @@ start_service() { # label: a fresh database <DB>_<label> and the service on it; 
     GRID_DB_USERNAME="$PGUSER" GRID_MQTT_CLIENT_ID="grid-gateway-bench-$label" QUARKUS_HTTP_PORT="$HTTP_PORT"
     GRID_MANAGEMENT_PORT="$MANAGEMENT_PORT" GRID_AUTH_BUILTIN_ISSUER_ALLOWED=true GRID_AUTH_SIGNING_KEY="$KEY_FILE")
   [[ -n "${PGPASSWORD:-}" ]] && env+=(GRID_DB_PASSWORD="$PGPASSWORD")
-  log "$label: starting the service (http $HTTP_PORT, management $MANAGEMENT_PORT, db $CUR_DB, $SERVICE_JAVA_OPTS)"
+  local opts="$SERVICE_JAVA_OPTS"
+  (( JFR )) && opts="$opts -XX:StartFlightRecording=filename=$TMP/service-$label.jfr,settings=profile,dumponexit=true"
+  log "$label: starting the service (http $HTTP_PORT, management $MANAGEMENT_PORT, db $CUR_DB, $opts)"
   # shellcheck disable=SC2086
-  (cd "$TMP" && exec env "${env[@]}" java $SERVICE_JAVA_OPTS -jar "$SERVICE_JAR") >"$TMP/service-$label.log" 2>&1 &
+  (cd "$TMP" && exec env "${env[@]}" java $opts -jar "$SERVICE_JAR") >"$TMP/service-$label.log" 2>&1 &
   SVC_PID=$!
   for ((i = 0; i < READY_TIMEOUT * 2; i++)); do
     kill -0 "$SVC_PID" 2>/dev/null || { tail -30 "$TMP/service-$label.log" >&2; die "the service exited during start-up"; }
