@@ -55,17 +55,18 @@ public class DeadLetterResource {
     /**
      * One dead letter. {@code payload} is the bytes shown as UTF-8 text when they are valid UTF-8,
      * otherwise null and {@code payloadBase64} holds them; {@code truncated} says fewer bytes are shown than
-     * arrived; {@code replayedAt} is when a replay made its message durable again, or null.
+     * arrived; {@code replayedAt} is when a replay made its message durable again, or null; {@code gateway}
+     * is the gateway the message came through, or null.
      */
     public record DeadLetterView(long id, String reason, String detail, String topic, String source, String senderId,
             long receivedAt, String payload, String payloadBase64, int payloadSize, boolean truncated,
-            Long replayedAt) {
+            Long replayedAt, String gateway) {
 
         static DeadLetterView of(StoredDeadLetter d) {
             String text = utf8(d.payload());
             return new DeadLetterView(d.id(), d.reason(), d.detail(), d.topic(), d.source(), d.senderId(),
                     d.receivedAt(), text, text == null ? Base64.getEncoder().encodeToString(d.payload()) : null,
-                    d.payloadSize(), d.payload().length < d.payloadSize(), d.replayedAt());
+                    d.payloadSize(), d.payload().length < d.payloadSize(), d.replayedAt(), d.gatewayId());
         }
     }
 
@@ -84,11 +85,12 @@ public class DeadLetterResource {
     @RolesAllowed(StaffRole.ADMIN_NAME)
     @GET
     public CompletionStage<Page> page(@QueryParam("reason") String reason, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("before") String before, @QueryParam("limit") String limit) {
+            @QueryParam("to") String to, @QueryParam("before") String before, @QueryParam("limit") String limit,
+            @QueryParam("gateway") String gateway) {
         WholeCity.require(callers.current(), "dead letters");
         DeadLetterQuery query = new DeadLetterQuery(reason(reason), QueryParams.optionalLong("from", from),
                 QueryParams.optionalLong("to", to), QueryParams.optionalLong("before", before),
-                QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+                QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), gateway);
         return repository.page(query).thenApply(rows -> new Page(rows.stream().map(DeadLetterView::of).toList(),
                 rows.size() == query.limit() ? rows.get(rows.size() - 1).id() : null));
     }

@@ -11,19 +11,23 @@ import java.util.Map;
  * The ingest counters as {@code GET /api/v1/stats/ingest} shows them: totals, the same per source, and
  * the back-pressure state. {@code received = processed + duplicates + rejected + redelivered + inFlight};
  * {@code redelivered} counts messages handed back to the broker because they could not be made durable,
- * not even as a dead letter, and {@code replayed} the dead letters replayed and durable again.
+ * not even as a dead letter, and {@code replayed} the dead letters replayed and durable again. Each reading
+ * of a gateway's message counts as one message received; {@code gatewayMessages} counts the gateways'
+ * messages themselves.
  */
 public record IngestStatsView(long received, long processed, long duplicates, long rejected,
         Map<String, Long> rejectedByReason, long redelivered, long replayed, Map<String, SourceCounts> bySource,
-        BackPressure backPressure) {
+        BackPressure backPressure, long gatewayMessages) {
 
     /**
      * One source's counters; {@code unknownKinds} counts detections of kinds the rules do not know,
      * {@code outside} signals whose position lies in no base cell and {@code unplaced} signals with no
-     * position at all (both are stored, without a cell).
+     * position at all (both are stored, without a cell); {@code gatewayMessages} the messages of this feed that
+     * came from gateways (their readings are counted in {@code received}).
      */
     public record SourceCounts(long received, long processed, long duplicates, long rejected,
-            Map<String, Long> rejectedByReason, long redelivered, long unknownKinds, long outside, long unplaced) {
+            Map<String, Long> rejectedByReason, long redelivered, long unknownKinds, long outside, long unplaced,
+            long gatewayMessages) {
     }
 
     /** {@code state} is FLOWING, SATURATED or STALLED; {@code stalledSince} is set while STALLED. */
@@ -36,6 +40,7 @@ public record IngestStatsView(long received, long processed, long duplicates, lo
         long duplicates = 0;
         long rejected = 0;
         long redelivered = 0;
+        long gatewayMessages = 0;
         Map<String, Long> byReason = new LinkedHashMap<>();
         Map<String, SourceCounts> bySource = new LinkedHashMap<>();
         for (SignalSource source : SignalSource.values()) {
@@ -51,18 +56,20 @@ public record IngestStatsView(long received, long processed, long duplicates, lo
             }
             SourceCounts counts = new SourceCounts(counters.receivedOf(source), counters.processedOf(source),
                     counters.duplicatesOf(source), sourceRejected, sourceReasons, counters.redeliveredOf(source),
-                    counters.unknownKindsOf(source), counters.outsideOf(source), counters.unplacedOf(source));
+                    counters.unknownKindsOf(source), counters.outsideOf(source), counters.unplacedOf(source),
+                    counters.gatewayMessagesOf(source));
             bySource.put(source.label(), counts);
             received += counts.received();
             processed += counts.processed();
             duplicates += counts.duplicates();
             rejected += sourceRejected;
             redelivered += counts.redelivered();
+            gatewayMessages += counts.gatewayMessages();
         }
         long stalled = writeBehind.stalledSince();
         BackPressure pressure = new BackPressure(writeBehind.pressure().name(), writeBehind.outstanding(),
                 writeBehind.settings().capacity(), stalled == 0 ? null : stalled);
         return new IngestStatsView(received, processed, duplicates, rejected, byReason, redelivered,
-                counters.replayed(), bySource, pressure);
+                counters.replayed(), bySource, pressure, gatewayMessages);
     }
 }

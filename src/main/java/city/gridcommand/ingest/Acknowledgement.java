@@ -13,4 +13,11 @@ public interface Acknowledgement {
      */
     default void redeliver() {
     }
+
+    /**
+     * The message turned out to hold {@code items} readings (a gateway's batch), each written on its own:
+     * whoever delivered it counts them against its capacity until the message is acknowledged.
+     */
+    default void holds(int items) {
+    }
 }

@@ -94,11 +94,8 @@ final class DurableWrite {
     }
 
     private DeadLetter storeRejected(PendingItem item, BatchStoreException failure) {
-        Signal signal = item.signal();
-        byte[] raw = item.payload();
-        return new DeadLetter(RejectReason.STORE_REJECTED, "the database refused the row: " + failure.getMessage(),
-                item.source().topicOf(signal.senderId()), signal.senderId(), signal.receivedAt(),
-                DeadLetter.kept(raw, settings.maxDeadLetterBytes()), raw.length);
+        return DeadLetter.ofItem(item, RejectReason.STORE_REJECTED, "the database refused the row: "
+                + failure.getMessage(), settings.maxDeadLetterBytes());
     }
 
     /** Counts a committed batch: its signals as new or duplicates, its dead letters by reason. */

@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts every message by source: received, processed (stored as new), duplicates, rejected by reason
  * (dead letters stored) and redelivered (handed back to the broker, not durable), so that every message
- * received is in exactly one of them or still in flight; and the dead letters replayed. Lock-free, so the
+ * received is in exactly one of them or still in flight; and the dead letters replayed. Each reading of a
+ * gateway's message counts as a message received (a batch refused whole as one), and the gateway's messages
+ * are counted besides. Lock-free, so the
  * hot path pays a few nanoseconds per count.
  */
 public final class IngestCounters {
@@ -24,6 +26,7 @@ public final class IngestCounters {
     private final LongAdder[] rejected = adders(SOURCES * REASONS);
     private final LongAdder[] redelivered = adders(SOURCES);
     private final LongAdder replayed = new LongAdder();
+    private final LongAdder[] gatewayMessages = adders(SOURCES);
 
     private static LongAdder[] adders(int n) {
         LongAdder[] adders = new LongAdder[n];
@@ -63,6 +66,11 @@ public final class IngestCounters {
 
     void redelivered(SignalSource source) {
         redelivered[source.ordinal()].increment();
+    }
+
+    /** A message on a gateway's topic (its readings are counted as received each). */
+    void gatewayMessage(SignalSource source) {
+        gatewayMessages[source.ordinal()].increment();
     }
 
     void replayed(int n) {
@@ -106,6 +114,11 @@ public final class IngestCounters {
      */
     public long redeliveredOf(SignalSource source) {
         return redelivered[source.ordinal()].sum();
+    }
+
+    /** Messages taken from gateways' topics of this feed; their readings are in the other counts. */
+    public long gatewayMessagesOf(SignalSource source) {
+        return gatewayMessages[source.ordinal()].sum();
     }
 
     /** Dead letters replayed through the message path and durable again (stored, duplicate or dead letter). */

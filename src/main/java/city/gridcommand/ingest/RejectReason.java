@@ -32,7 +32,9 @@ public enum RejectReason {
      * A message with the key of a stored one (its feed's unique key) but a different payload: not a
      * redelivery, and not stored a second time; the detail names both payloads' hashes.
      */
-    CONFLICTING_DUPLICATE;
+    CONFLICTING_DUPLICATE,
+    /** A gateway's reading for a device (or terminal) registered behind another gateway, or behind none. */
+    NOT_BEHIND_GATEWAY;
 
     /** The lower-case code used in REST filters, JSON and metric tags. */
     public String code() {

@@ -79,6 +79,45 @@ public final class SignalDecoder {
         };
     }
 
+    /**
+     * Decodes what a gateway says on its status topic: exactly one of {@code online}, {@code connect} and
+     * {@code disconnect}, with {@code ts} (checked only against the future, as a device's status).
+     */
+    public GatewayStatus decodeGatewayStatus(byte[] payload) throws RejectedMessageException {
+        checkSize(payload.length);
+        JsonFields fields = new JsonFields(parseObject(payload));
+        long ts = timestampNotAhead(fields);
+        boolean online = fields.has("online");
+        boolean connect = fields.has("connect");
+        boolean disconnect = fields.has("disconnect");
+        int given = (online ? 1 : 0) + (connect ? 1 : 0) + (disconnect ? 1 : 0);
+        if (given == 0) {
+            throw new RejectedMessageException(RejectReason.MISSING_FIELD,
+                    "field 'online', 'connect' or 'disconnect' is required");
+        }
+        if (given > 1) {
+            throw JsonFields.invalid(online ? "online" : "connect", "cannot be given together with '"
+                    + (online ? (connect ? "connect" : "disconnect") : "disconnect") + "'");
+        }
+        if (online) {
+            return new GatewayStatus(ts, fields.requiredBoolean("online"), List.of(), false);
+        }
+        String field = connect ? "connect" : "disconnect";
+        JsonNode ids = fields.requiredArray(field);
+        if (ids.isEmpty()) {
+            throw JsonFields.invalid(field, "must name at least one device");
+        }
+        List<String> devices = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            JsonNode id = ids.get(i);
+            if (!id.isTextual()) {
+                throw JsonFields.wrongType(field + "[" + i + "]", "a device id (a string)");
+            }
+            devices.add(id.textValue());
+        }
+        return new GatewayStatus(ts, null, List.copyOf(devices), connect);
+    }
+
     /** The largest payload accepted, in bytes. */
     public int maxPayloadBytes() {
         return limits.maxPayloadBytes();

@@ -2,14 +2,24 @@ package city.gridcommand.ingest;
 
 import city.gridcommand.signal.SignalSource;
 
-/** A topic taken apart: which feed it belongs to and who sent it. */
-public record TopicAddress(SignalSource source, String senderId) {
+/**
+ * A topic taken apart: which feed it belongs to and who sent it. On a gateway's topic
+ * ({@code grid/v1/gateways/{gatewayId}/{feed}}) the sender is the gateway itself, and {@code gatewayId}
+ * names it; the address of each reading in its batch ({@link #reading}) keeps the gateway and names the
+ * device (or terminal) behind it. {@code gatewayId} is null on a sender's own topic.
+ */
+public record TopicAddress(SignalSource source, String senderId, String gatewayId) {
 
     /** Longest device or worker id accepted; the same bound as the registry's column. */
     public static final int MAX_SENDER_ID_LENGTH = 64;
 
+    /** The address of a sender's own topic. */
+    public TopicAddress(SignalSource source, String senderId) {
+        this(source, senderId, null);
+    }
+
     /**
-     * Parses {@code grid/v1/{collection}/{senderId}/{feed}}.
+     * Parses {@code grid/v1/{collection}/{senderId}/{feed}}, or {@code grid/v1/gateways/{gatewayId}/{feed}}.
      *
      * @throws RejectedMessageException with {@link RejectReason#UNKNOWN_TOPIC} or {@link RejectReason#INVALID_SENDER_ID}
      */
@@ -22,17 +32,29 @@ public record TopicAddress(SignalSource source, String senderId) {
         if (senderEnd < 0 || topic.indexOf('/', senderEnd + 1) >= 0) {
             throw unknown(topic);
         }
-        SignalSource source = SignalSource.of(topic.substring(SignalSource.TOPIC_ROOT.length(), collectionEnd),
-                topic.substring(senderEnd + 1));
+        String collection = topic.substring(SignalSource.TOPIC_ROOT.length(), collectionEnd);
+        String feed = topic.substring(senderEnd + 1);
+        boolean gateway = collection.equals(SignalSource.GATEWAYS);
+        SignalSource source = gateway ? SignalSource.ofGatewayFeed(feed) : SignalSource.of(collection, feed);
         if (!source.isFeed()) {
             throw unknown(topic);
         }
         String senderId = topic.substring(collectionEnd + 1, senderEnd);
         if (!isValidSenderId(senderId)) {
-            throw new RejectedMessageException(RejectReason.INVALID_SENDER_ID,
-                    "sender id in topic must be 1-" + MAX_SENDER_ID_LENGTH + " characters of [A-Za-z0-9._:-]");
+            throw new RejectedMessageException(RejectReason.INVALID_SENDER_ID, (gateway ? "gateway" : "sender")
+                    + " id in topic must be 1-" + MAX_SENDER_ID_LENGTH + " characters of [A-Za-z0-9._:-]");
         }
-        return new TopicAddress(source, senderId);
+        return new TopicAddress(source, senderId, gateway ? senderId : null);
+    }
+
+    /** Whether this is a gateway's topic (or a reading from one). */
+    public boolean viaGateway() {
+        return gatewayId != null;
+    }
+
+    /** The address of one reading of this gateway's batch: the device or terminal {@code senderId} behind it. */
+    public TopicAddress reading(String deviceId) {
+        return new TopicAddress(source, deviceId, gatewayId);
     }
 
     /** Whether an id can be a topic level of a sender: 1-64 characters of [A-Za-z0-9._:-]. */

@@ -11,5 +11,5 @@ import city.gridcommand.ingest.RejectReason;
  * @param before only ids below this cursor (the last id of the previous page), or null
  * @param limit  page size
  */
-public record DeadLetterQuery(RejectReason reason, Long from, Long to, Long before, int limit) {
+public record DeadLetterQuery(RejectReason reason, Long from, Long to, Long before, int limit, String gateway) {
 }

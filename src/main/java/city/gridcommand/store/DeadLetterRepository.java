@@ -22,10 +22,11 @@ public class DeadLetterRepository implements DeadLetterArchive {
     public static final int PAGE_PAYLOAD_BYTES = 4096;
 
     private static final String PAGE = """
-            SELECT id, reason, detail, topic, source, sender_id, received_at, payload_size, replayed_at,
+            SELECT id, reason, detail, topic, source, sender_id, received_at, payload_size, replayed_at, gateway_id,
                    substring(payload FROM 1 FOR %d) AS payload
             FROM dead_letter
             WHERE ($1::text IS NULL OR reason = $1)
+              AND ($6::text IS NULL OR gateway_id = $6)
               AND ($2::int8 IS NULL OR received_at >= $2)
               AND ($3::int8 IS NULL OR received_at < $3)
               AND ($4::int8 IS NULL OR id < $4)
@@ -33,7 +34,8 @@ public class DeadLetterRepository implements DeadLetterArchive {
             LIMIT $5""".formatted(PAGE_PAYLOAD_BYTES);
 
     private static final String ONE = """
-            SELECT id, reason, detail, topic, source, sender_id, received_at, payload_size, replayed_at, payload
+            SELECT id, reason, detail, topic, source, sender_id, received_at, payload_size, replayed_at, gateway_id,
+                   payload
             FROM dead_letter
             WHERE id = $1""";
 
@@ -61,7 +63,8 @@ public class DeadLetterRepository implements DeadLetterArchive {
                 .addLong(query.from())
                 .addLong(query.to())
                 .addLong(query.before())
-                .addInteger(query.limit());
+                .addInteger(query.limit())
+                .addString(query.gateway());
         return pool.preparedQuery(PAGE).execute(params).map(DeadLetterRepository::letters).toCompletionStage();
     }
 
@@ -109,7 +112,7 @@ public class DeadLetterRepository implements DeadLetterArchive {
             letters.add(new StoredDeadLetter(row.getLong("id"), row.getString("reason"), row.getString("detail"),
                     row.getString("topic"), row.getString("source"), row.getString("sender_id"),
                     row.getLong("received_at"), row.getBuffer("payload").getBytes(), row.getInteger("payload_size"),
-                    row.getLong("replayed_at")));
+                    row.getLong("replayed_at"), row.getString("gateway_id")));
         }
         return letters;
     }

@@ -105,10 +105,7 @@ final class Duplicates {
         String detail = "same " + key.describe(signal) + " as a stored " + item.source().label()
                 + " with a different payload (stored " + PayloadHash.text(stored) + ", this one "
                 + PayloadHash.text(own) + "); the stored one is kept";
-        byte[] payload = item.payload();
-        DeadLetter letter = new DeadLetter(RejectReason.CONFLICTING_DUPLICATE, detail,
-                item.source().topicOf(signal.senderId()), signal.senderId(), signal.receivedAt(), payload,
-                payload.length);
+        DeadLetter letter = DeadLetter.ofItem(item, RejectReason.CONFLICTING_DUPLICATE, detail, Integer.MAX_VALUE);
         return PendingItem.rejected(letter, item.source(), item.ack());
     }
 }

@@ -111,7 +111,8 @@ final class FeedInserts {
             column("sender_id", "text[]", String.class, i -> i.deadLetter().senderId()),
             column("received_at", "int8[]", Long.class, i -> i.deadLetter().receivedAt()),
             column("payload", "bytea[]", Buffer.class, i -> Buffer.buffer(i.deadLetter().payload())),
-            column("payload_size", "int4[]", Integer.class, i -> i.deadLetter().payloadSize())));
+            column("payload_size", "int4[]", Integer.class, i -> i.deadLetter().payloadSize()),
+            column("gateway_id", "text[]", String.class, i -> i.deadLetter().gatewayId())));
 
     /** The insert for a feed's signals. */
     static BatchInsert<?> forSource(SignalSource source) {

@@ -179,7 +179,7 @@ class WriteBehindTest {
         store.refuses = PendingItem::isDeadLetter;
         Delivery bad = new Delivery();
         DeadLetter letter = new DeadLetter(RejectReason.MALFORMED_JSON, "not JSON", "grid/v1/sensors/a/telemetry", "a",
-                1_001, new byte[] {'x'}, 1);
+                1_001, new byte[] {'x'}, 1, null);
         writeBehind.add(PendingItem.rejected(letter, SignalSource.TELEMETRY, bad));
         writeBehind.add(telemetry("a", 1));
 

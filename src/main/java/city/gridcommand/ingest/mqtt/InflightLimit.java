@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bounds what one connection holds unacknowledged, in messages and in payload bytes. When either
+ * Bounds what one connection holds unacknowledged, in readings and in payload bytes: a message is one
+ * reading, a gateway's batch as many as it carries ({@link #more}). When either
  * capacity is reached it stops reading from the socket, so the broker's messages wait in the broker
  * (and TCP) instead of in our heap; once acknowledgements bring both below three quarters of their
  * capacity, reading resumes. This holds whether or not the broker honours the receive maximum we
@@ -28,7 +29,7 @@ final class InflightLimit {
     private volatile boolean stopped;
 
     /**
-     * @param capacity      most messages held
+     * @param capacity      most readings held
      * @param capacityBytes most payload bytes held
      */
     InflightLimit(int capacity, long capacityBytes) {
@@ -66,9 +67,17 @@ final class InflightLimit {
         }
     }
 
-    /** One message of {@code bytes} acknowledged (or handed back to the broker); from any thread. */
-    void released(int bytes) {
-        int messages = held.decrementAndGet();
+    /** The message just taken holds {@code extra} more readings (a gateway's batch); on the event loop. */
+    void more(int extra) {
+        held.addAndGet(extra);
+        if (!paused && full()) {
+            pause();
+        }
+    }
+
+    /** One message of {@code readings} readings and {@code bytes} bytes acknowledged (or handed back); any thread. */
+    void released(int readings, int bytes) {
+        int messages = held.addAndGet(-readings);
         long payload = heldBytes.addAndGet(-bytes);
         if (messages < resumeBelow && payload < resumeBelowBytes && paused
                 && resumeScheduled.compareAndSet(false, true)) {

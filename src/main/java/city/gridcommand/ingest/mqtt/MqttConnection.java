@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -162,11 +163,11 @@ final class MqttConnection {
                 .channel().closeFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
-    /** Every feed at QoS 1, through the shared-subscription group when there is one. */
+    /** Every feed, and every feed gateways publish, at QoS 1, through the shared-subscription group when there is one. */
     List<String> topicFilters() {
-        return SignalSource.feeds().stream()
-                .map(source -> sharedGroup == null ? source.topicFilter()
-                        : "$share/" + sharedGroup + "/" + source.topicFilter())
+        return Stream.concat(SignalSource.feeds().stream().map(SignalSource::topicFilter),
+                        SignalSource.gatewayFeeds().stream().map(SignalSource::gatewayTopicFilter))
+                .map(filter -> sharedGroup == null ? filter : "$share/" + sharedGroup + "/" + filter)
                 .toList();
     }
 

@@ -84,6 +84,7 @@ final class MqttSession extends SimpleChannelInboundHandler<MqttPacket> {
 
         private final int packetId;
         private final int bytes;
+        private int readings = 1;
 
         Delivery(int packetId, int bytes) {
             this.packetId = packetId;
@@ -95,13 +96,22 @@ final class MqttSession extends SimpleChannelInboundHandler<MqttPacket> {
             if (packetId != 0) {
                 outbox.acknowledge(packetId);
             }
-            limit.released(bytes);
+            limit.released(readings, bytes);
+        }
+
+        /** Called on the event loop while the message is taken, before any of its readings can be acknowledged. */
+        @Override
+        public void holds(int items) {
+            if (items > readings) {
+                limit.more(items - readings);
+                readings = items;
+            }
         }
 
         /** The broker sends an unacknowledged message again only on a new connection: so make one. */
         @Override
         public void redeliver() {
-            limit.released(bytes);
+            limit.released(readings, bytes);
             if (packetId != 0 && ch.isActive()) {
                 LOG.warnf("%s: reconnecting so that the broker delivers unstored messages again", clientId);
                 close("reconnecting so that the broker delivers unstored messages again");

@@ -108,12 +108,12 @@ class MqttSubscriberPartsTest {
         limit.taken(1);
         assertThat(channel.config().isAutoRead()).isFalse();
 
-        limit.released(1);
-        limit.released(1);
+        limit.released(1, 1);
+        limit.released(1, 1);
         channel.runPendingTasks();
         assertThat(channel.config().isAutoRead()).as("6 held: not yet below 6").isFalse();
 
-        limit.released(1);
+        limit.released(1, 1);
         channel.runPendingTasks();
         assertThat(channel.config().isAutoRead()).isTrue();
         assertThat(limit.held()).isEqualTo(5);
@@ -130,8 +130,8 @@ class MqttSubscriberPartsTest {
         limit.attach(reconnected);
 
         assertThat(reconnected.config().isAutoRead()).isFalse();
-        limit.released(1);
-        limit.released(1);
+        limit.released(1, 1);
+        limit.released(1, 1);
         reconnected.runPendingTasks();
         assertThat(reconnected.config().isAutoRead()).isTrue();
     }
@@ -145,7 +145,7 @@ class MqttSubscriberPartsTest {
 
         limit.stop();
         channel.runPendingTasks();
-        limit.released(1);
+        limit.released(1, 1);
         channel.runPendingTasks();
 
         assertThat(channel.config().isAutoRead()).isFalse();
@@ -165,11 +165,11 @@ class MqttSubscriberPartsTest {
                 .isFalse();
         assertThat(limit.heldBytes()).isEqualTo(64 * 1024);
 
-        limit.released(16 * 1024);
+        limit.released(1, 16 * 1024);
         channel.runPendingTasks();
         assertThat(channel.config().isAutoRead()).as("48 KiB held: not below three quarters (48 KiB)").isFalse();
 
-        limit.released(1);
+        limit.released(1, 1);
         channel.runPendingTasks();
         assertThat(channel.config().isAutoRead()).isTrue();
         assertThat(limit.held()).isEqualTo(1);
@@ -185,12 +185,12 @@ class MqttSubscriberPartsTest {
         }
         assertThat(channel.config().isAutoRead()).as("4 messages: the message capacity").isFalse();
 
-        limit.released(0);
-        limit.released(0);
+        limit.released(1, 0);
+        limit.released(1, 0);
         channel.runPendingTasks();
         assertThat(channel.config().isAutoRead()).as("2 messages, but still 800 bytes of 1000").isFalse();
 
-        limit.released(100);
+        limit.released(1, 100);
         channel.runPendingTasks();
         assertThat(channel.config().isAutoRead()).as("1 message, 700 bytes").isTrue();
     }
@@ -203,7 +203,7 @@ class MqttSubscriberPartsTest {
 
         limit.taken(5000);
         assertThat(channel.config().isAutoRead()).isFalse();
-        limit.released(5000);
+        limit.released(1, 5000);
         channel.runPendingTasks();
         assertThat(channel.config().isAutoRead()).isTrue();
     }
