@@ -194,7 +194,8 @@ SINGLE_RATE="" INCOMPLETE=0
 measure() { # mode
   local mode="$1" label c now expected base base_db prev gen_ms0 gen_end="" last_progress tick=0 pc
   local t_first="" c_first="" t_last="" c_last="" t_prev="" c_prev="" s_first=0 s_last=0 p_first=0 p_last=0
-  local b_first="" b_last="" rate="n/a" cpu="n/a" pg_cpu="n/a" idle="n/a" us="n/a" drained="n/a" load
+  local m_first=0 m_last=0 b_first="" b_last="" rate="n/a" cpu="n/a" pg_cpu="n/a" mosq_cpu="n/a" idle="n/a"
+  local us="n/a" drained="n/a" load gen_ticks=0 g
   label="$([[ "$mode" == single ]] && echo single || echo "batch$mode")"
   start_service "$label"
   SOURCE="$COUNT_SOURCE"
@@ -221,13 +222,16 @@ measure() { # mode
     now="$(now_ms)"
     c="$(count_now || true)"; is_uint "$c" || c="$prev"
     if [[ -z "$gen_end" ]] && ! kill -0 "$GEN_PID" 2>/dev/null; then gen_end="$now"; fi
+    if [[ -z "$gen_end" ]]; then g="$(ticks "$GEN_PID")"; (( g > gen_ticks )) && gen_ticks="$g"; fi # 0 once gone
     if (( c > prev )); then
       last_progress="$now"
       if [[ -z "$t_first" ]] && (( c - base > WARMUP )); then
-        t_first="$now" c_first="$c" s_first="$(ticks "$SVC_PID")" p_first="$(pg_ticks)" b_first="$(busy_idle)"
+        t_first="$now" c_first="$c" s_first="$(ticks "$SVC_PID")" p_first="$(postmaster_ticks "$PGPORT")"
+        m_first="$(ticks "$MOSQ_PID")" b_first="$(busy_idle)"
       elif [[ -n "$t_first" ]]; then
         [[ -n "$t_last" ]] && t_prev="$t_last" c_prev="$c_last"
-        t_last="$now" c_last="$c" s_last="$(ticks "$SVC_PID")" p_last="$(pg_ticks)" b_last="$(busy_idle)"
+        t_last="$now" c_last="$c" s_last="$(ticks "$SVC_PID")" p_last="$(postmaster_ticks "$PGPORT")"
+        m_last="$(ticks "$MOSQ_PID")" b_last="$(busy_idle)"
       fi
       prev="$c"
     fi
@@ -264,9 +268,13 @@ measure() { # mode
     rate="$(awk -v n=$((c_last - c_first)) -v ms=$((end_ms - t_first)) 'BEGIN { printf "%.1f", n / ms * 1000 }')"
     cpu="$(cpu_pct $((s_last - s_first)) "$ms")"
     pg_cpu="$(cpu_pct $((p_last - p_first)) "$ms")"
+    mosq_cpu="$(cpu_pct $((m_last - m_first)) "$ms")"
     idle="$(awk -v a="$b_first" -v b="$b_last" 'BEGIN { split(a, x, " "); split(b, y, " ");
       t = (y[1] - x[1]) + (y[2] - x[2]); if (t > 0) printf "%.0f", (y[2] - x[2]) / t * 100; else print "n/a" }')"
-    us="$(awk -v c="$cpu" -v r="$rate" 'BEGIN { if (r + 0 > 0) printf "%.1f", c / 100 * 1e6 / r; else print "n/a" }')"
+    us="$(per_reading "$cpu" "$rate") / $(per_reading "$pg_cpu" "$rate") / $(per_reading "$mosq_cpu" "$rate")"
+    # the generator is done long before the rows when batches pile up in the broker: its whole life's CPU
+    # (JVM start and warm-up included) over every reading it sent
+    us="$us / $(awk -v t="$gen_ticks" -v hz="$CLK_TCK" -v n="$expected" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')"
     drained="$(awk -v ms=$((t_last - gen_end)) 'BEGIN { printf "%.1f", (ms < 0 ? 0 : ms) / 1000 }')"
   fi
 
@@ -287,13 +295,17 @@ measure() { # mode
   local ratio
   ratio="$(awk -v r="$rate" -v s="$SINGLE_RATE" 'BEGIN { if (s + 0 > 0 && r + 0 > 0) printf "%.2f", r / s; else print "n/a" }')"
   log "$label: $(cat "$TMP/gen-$label.out"); stored $rows rows ($distinct distinct) of $expected, dead letters $dead," \
-    "rejected $rejected, duplicates $dupes; $(fmt "$rate") readings/s; service CPU $cpu %, postgres $pg_cpu %, box idle $idle %"
+    "rejected $rejected, duplicates $dupes; $(fmt "$rate") readings/s; CPU service $cpu %, postgres $pg_cpu %," \
+    "mosquitto $mosq_cpu %, box idle $idle %"
   local msg_rate
   msg_rate="$(awk -v r="$rate" -v n="$READINGS" -v m="${messages:-0}" 'BEGIN { if (r + 0 > 0 && m > 0) printf "%.0f", r * m / n; else print "n/a" }')"
-  echo "| $([[ "$mode" == single ]] && echo single-device || echo gateway) | $([[ "$mode" == single ]] && echo – || echo "$mode") | $READINGS | ${messages:-n/a} | $(fmt "$rate") | $msg_rate | $ratio | $all | $rss | $heap_max | $cpu | $us | $pg_cpu | $idle | $drained | $load | \`$args\` |" >>"$TMP/rows"
+  echo "| $([[ "$mode" == single ]] && echo single-device || echo gateway) | $([[ "$mode" == single ]] && echo – || echo "$mode") | $READINGS | ${messages:-n/a} | $(fmt "$rate") | $msg_rate | $ratio | $all | $rss | $heap_max | $cpu | $us | $idle | $drained | $load | \`$args\` |" >>"$TMP/rows"
   stop_service
 }
 fmt() { awk -v r="$1" 'BEGIN { if (r == "" || r == "n/a") print "n/a"; else printf "%.0f", r }'; }
+per_reading() { # cpu-% readings/s: CPU µs per reading
+  awk -v c="$1" -v r="$2" 'BEGIN { if (c ~ /^[0-9.]+$/ && r + 0 > 0) printf "%.1f", c / 100 * 1e6 / r; else print "n/a" }'
+}
 
 for mode in "${MODE_LIST[@]}"; do measure "$mode"; done
 
@@ -306,8 +318,8 @@ cat <<EOF
 
 $MACHINE, $(date +%F); build $COMMIT; \`$COMMAND_LINE\`; $(((RATE > 0)) && echo "paced at $RATE readings/s" || echo flood), $WARMUP warm-up readings per mode (not measured), $DEVICES devices over $GATEWAYS gateways (connections), QoS 1; service $SERVICE_JAVA_OPTS; load average $LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end.
 
-| mode | batch | readings | messages | readings/s | messages/s | × single-device | stored once | peak RSS MB | heap max MiB | service CPU % | service CPU µs/reading | postgres CPU % | box idle % | drained s | load 1m | generator |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| mode | batch | readings | messages | readings/s | messages/s | × single-device | stored once | peak RSS MB | heap max MiB | service CPU % | CPU µs/reading: service / postgres / mosquitto / generator | box idle % | drained s | load 1m | generator |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$TMP/rows")
 EOF
 if (( INCOMPLETE )); then log "not every reading was stored exactly once: exit status 3"; exit 3; fi

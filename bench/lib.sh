@@ -52,6 +52,21 @@ pg_ticks() { # PostgreSQL's CPU (its processes are not ours: only read): every l
   done
   echo "$t"
 }
+postmaster_ticks() { # port: CPU of the PostgreSQL server listening on that port (not ours: only read), its
+  # postmaster and live backends plus what it reaped from exited ones; not other servers on the machine
+  # (pg_ticks counts every process named postgres, an embedded test database's too). 0 when not found.
+  local pm t=0 p s
+  local -a f
+  pm="$(ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*"postgres",pid=\([0-9]*\).*/\1/p' | head -1)"
+  [[ -n "$pm" ]] || { echo 0; return; }
+  for p in "$pm" $(pgrep -P "$pm" 2>/dev/null || true); do
+    s="$(cat "/proc/$p/stat" 2>/dev/null)" || continue
+    read -r -a f <<<"${s##*) }"
+    t=$((t + f[11] + f[12]))
+    [[ "$p" == "$pm" ]] && t=$((t + f[13] + f[14]))
+  done
+  echo "$t"
+}
 hwm_mb() { awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || true; }
 cpu_pct() { # ticks-delta ms-delta
   awk -v t="$1" -v ms="$2" -v hz="$CLK_TCK" 'BEGIN { if (ms > 0) printf "%.0f", t / hz / (ms / 1000) * 100; else print "n/a" }'
