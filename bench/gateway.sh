@@ -194,8 +194,8 @@ SINGLE_RATE="" INCOMPLETE=0
 measure() { # mode
   local mode="$1" label c now expected base base_db prev gen_ms0 gen_end="" last_progress tick=0 pc
   local t_first="" c_first="" t_last="" c_last="" t_prev="" c_prev="" s_first=0 s_last=0 p_first=0 p_last=0
-  local m_first=0 m_last=0 b_first="" b_last="" rate="n/a" cpu="n/a" pg_cpu="n/a" mosq_cpu="n/a" idle="n/a"
-  local us="n/a" drained="n/a" load gen_ticks=0 g
+  local m_first=0 m_last=0 i_first=0 i_last=0 b_first="" b_last="" rate="n/a" cpu="n/a" pg_cpu="n/a" mosq_cpu="n/a" idle="n/a"
+  local us="n/a" ingest_us="n/a" drained="n/a" load gen_ticks=0 g
   label="$([[ "$mode" == single ]] && echo single || echo "batch$mode")"
   start_service "$label"
   SOURCE="$COUNT_SOURCE"
@@ -227,11 +227,13 @@ measure() { # mode
       last_progress="$now"
       if [[ -z "$t_first" ]] && (( c - base > WARMUP )); then
         t_first="$now" c_first="$c" s_first="$(ticks "$SVC_PID")" p_first="$(postmaster_ticks "$PGPORT")"
-        m_first="$(ticks "$MOSQ_PID")" b_first="$(busy_idle)"
+        m_first="$(ticks "$MOSQ_PID")" i_first="$(thread_ticks "$SVC_PID" grid-mqtt)" b_first="$(busy_idle)"
+        thread_ticks "$SVC_PID" >"$TMP/threads-$label.first"
       elif [[ -n "$t_first" ]]; then
         [[ -n "$t_last" ]] && t_prev="$t_last" c_prev="$c_last"
         t_last="$now" c_last="$c" s_last="$(ticks "$SVC_PID")" p_last="$(postmaster_ticks "$PGPORT")"
-        m_last="$(ticks "$MOSQ_PID")" b_last="$(busy_idle)"
+        m_last="$(ticks "$MOSQ_PID")" i_last="$(thread_ticks "$SVC_PID" grid-mqtt)" b_last="$(busy_idle)"
+        thread_ticks "$SVC_PID" >"$TMP/threads-$label.last"
       fi
       prev="$c"
     fi
@@ -269,15 +271,22 @@ measure() { # mode
     cpu="$(cpu_pct $((s_last - s_first)) "$ms")"
     pg_cpu="$(cpu_pct $((p_last - p_first)) "$ms")"
     mosq_cpu="$(cpu_pct $((m_last - m_first)) "$ms")"
+    ingest_us="$(us_per $((i_last - i_first)) "$ms" "$rate")"
     idle="$(awk -v a="$b_first" -v b="$b_last" 'BEGIN { split(a, x, " "); split(b, y, " ");
       t = (y[1] - x[1]) + (y[2] - x[2]); if (t > 0) printf "%.0f", (y[2] - x[2]) / t * 100; else print "n/a" }')"
-    us="$(per_reading "$cpu" "$rate") / $(per_reading "$pg_cpu" "$rate") / $(per_reading "$mosq_cpu" "$rate")"
+    us="$(us_per $((s_last - s_first)) "$ms" "$rate") / $(us_per $((p_last - p_first)) "$ms" "$rate")"
+    us="$us / $(us_per $((m_last - m_first)) "$ms" "$rate")"
     # the generator is done long before the rows when batches pile up in the broker: its whole life's CPU
     # (JVM start and warm-up included) over every reading it sent
     us="$us / $(awk -v t="$gen_ticks" -v hz="$CLK_TCK" -v n="$expected" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')"
     drained="$(awk -v ms=$((t_last - gen_end)) 'BEGIN { printf "%.1f", (ms < 0 ? 0 : ms) / 1000 }')"
   fi
 
+  if [[ -f "$TMP/threads-$label.last" ]]; then # the service's CPU by thread over the window: where it goes
+    log "$label: service CPU by thread over the measured window, µs/reading: $(awk -F'\t' -v hz="$CLK_TCK" \
+      -v n=$((c_last - c_first)) 'NR == FNR { a[$1] = $2; next } { d = $2 - a[$1]; if (d > 0) printf "%s=%.1f\n", $1, d / hz * 1e6 / n }' \
+      "$TMP/threads-$label.first" "$TMP/threads-$label.last" | sort -t= -k2 -rn | head -8 | paste -sd' ')"
+  fi
   # the database is the source of truth: every reading of this run's devices stored exactly once
   local rows distinct dead stats rejected dupes messages all rss heap_max
   read -r rows distinct < <("${PSQL[@]}" -F ' ' -d "$CUR_DB" -c "select count(*), count(distinct (device_id, seq))
@@ -299,12 +308,13 @@ measure() { # mode
     "mosquitto $mosq_cpu %, box idle $idle %"
   local msg_rate
   msg_rate="$(awk -v r="$rate" -v n="$READINGS" -v m="${messages:-0}" 'BEGIN { if (r + 0 > 0 && m > 0) printf "%.0f", r * m / n; else print "n/a" }')"
-  echo "| $([[ "$mode" == single ]] && echo single-device || echo gateway) | $([[ "$mode" == single ]] && echo – || echo "$mode") | $READINGS | ${messages:-n/a} | $(fmt "$rate") | $msg_rate | $ratio | $all | $rss | $heap_max | $cpu | $us | $idle | $drained | $load | \`$args\` |" >>"$TMP/rows"
+  echo "| $([[ "$mode" == single ]] && echo single-device || echo gateway) | $([[ "$mode" == single ]] && echo – || echo "$mode") | $READINGS | ${messages:-n/a} | $(fmt "$rate") | $msg_rate | $ratio | $all | $rss | $heap_max | $cpu | $us | $ingest_us | $idle | $drained | $load | \`$args\` |" >>"$TMP/rows"
   stop_service
 }
 fmt() { awk -v r="$1" 'BEGIN { if (r == "" || r == "n/a") print "n/a"; else printf "%.0f", r }'; }
-per_reading() { # cpu-% readings/s: CPU µs per reading
-  awk -v c="$1" -v r="$2" 'BEGIN { if (c ~ /^[0-9.]+$/ && r + 0 > 0) printf "%.1f", c / 100 * 1e6 / r; else print "n/a" }'
+us_per() { # ticks ms readings/s: CPU µs per reading over a window of ms
+  awk -v t="$1" -v ms="$2" -v r="$3" -v hz="$CLK_TCK" \
+    'BEGIN { if (ms > 0 && r + 0 > 0) printf "%.1f", t / hz * 1e6 / (r * ms / 1000); else print "n/a" }'
 }
 
 for mode in "${MODE_LIST[@]}"; do measure "$mode"; done
@@ -318,8 +328,8 @@ cat <<EOF
 
 $MACHINE, $(date +%F); build $COMMIT; \`$COMMAND_LINE\`; $(((RATE > 0)) && echo "paced at $RATE readings/s" || echo flood), $WARMUP warm-up readings per mode (not measured), $DEVICES devices over $GATEWAYS gateways (connections), QoS 1; service $SERVICE_JAVA_OPTS; load average $LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end.
 
-| mode | batch | readings | messages | readings/s | messages/s | × single-device | stored once | peak RSS MB | heap max MiB | service CPU % | CPU µs/reading: service / postgres / mosquitto / generator | box idle % | drained s | load 1m | generator |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| mode | batch | readings | messages | readings/s | messages/s | × single-device | stored once | peak RSS MB | heap max MiB | service CPU % | CPU µs/reading: service / postgres / mosquitto / generator | of which the ingest thread µs/reading | box idle % | drained s | load 1m | generator |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$TMP/rows")
 EOF
 if (( INCOMPLETE )); then log "not every reading was stored exactly once: exit status 3"; exit 3; fi

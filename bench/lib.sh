@@ -28,6 +28,13 @@ ticks() { # utime+stime of a pid, in clock ticks (0 when gone)
   echo $((f[11] + f[12]))
 }
 CLK_TCK="$(getconf CLK_TCK)"
+thread_ticks() { # pid [name-prefix]: "<thread name, digits as N>\t<utime+stime ticks>" for each group of the
+  # pid's threads of the same name, or the sum over those whose name starts with the prefix (one awk: cheap)
+  awk -v want="${2-}" '{ i = 0; for (p = 1; (q = index(substr($0, p), ")")) > 0; p += q) i = p + q - 1
+      name = substr($0, index($0, "(") + 1, i - index($0, "(") - 1); split(substr($0, i + 2), f, " ")
+      if (want == "") { gsub(/[0-9]/, "N", name); t[name] += f[12] + f[13] } else if (index(name, want) == 1) s += f[12] + f[13] }
+    END { if (want != "") print s + 0; else for (n in t) print n "\t" t[n] }' /proc/"$1"/task/*/stat 2>/dev/null
+}
 
 wait_port() { # port seconds pid
   local i
