@@ -189,13 +189,14 @@ gen_args() { # mode: the generator's options of that mode
 }
 
 # ---------------------------------------------------------------- measure one mode; appends its row
-: >"$TMP/rows"
-SINGLE_RATE="" INCOMPLETE=0
+: >"$TMP/rows"; : >"$TMP/cpu-rows"
+SINGLE_RATE="" SINGLE_CHAIN="" INCOMPLETE=0
 measure() { # mode
   local mode="$1" label c now expected base base_db prev gen_ms0 gen_end="" last_progress tick=0 pc
   local t_first="" c_first="" t_last="" c_last="" t_prev="" c_prev="" s_first=0 s_last=0 p_first=0 p_last=0
   local m_first=0 m_last=0 i_first=0 i_last=0 b_first="" b_last="" rate="n/a" cpu="n/a" pg_cpu="n/a" mosq_cpu="n/a" idle="n/a"
-  local us="n/a" ingest_us="n/a" drained="n/a" load gen_ticks=0 g
+  local ingest_us="n/a" svc_us="n/a" jit_us="n/a" pg_us="n/a" mosq_us="n/a" gen_us="n/a" chain_us="n/a"
+  local drained="n/a" load gen_ticks=0 g
   label="$([[ "$mode" == single ]] && echo single || echo "batch$mode")"
   start_service "$label"
   SOURCE="$COUNT_SOURCE"
@@ -274,11 +275,16 @@ measure() { # mode
     ingest_us="$(us_per $((i_last - i_first)) "$ms" "$rate")"
     idle="$(awk -v a="$b_first" -v b="$b_last" 'BEGIN { split(a, x, " "); split(b, y, " ");
       t = (y[1] - x[1]) + (y[2] - x[2]); if (t > 0) printf "%.0f", (y[2] - x[2]) / t * 100; else print "n/a" }')"
-    us="$(us_per $((s_last - s_first)) "$ms" "$rate") / $(us_per $((p_last - p_first)) "$ms" "$rate")"
-    us="$us / $(us_per $((m_last - m_first)) "$ms" "$rate")"
+    # the JIT compiler's threads: a cost of the service's first minutes, not of each reading
+    jit_us="$(us_per "$(awk -F'\t' 'NR == FNR { a[$1] = $2; next } /Compiler/ { d += $2 - a[$1] } END { print d + 0 }' \
+      "$TMP/threads-$label.first" "$TMP/threads-$label.last")" "$ms" "$rate")"
+    svc_us="$(awk -v s="$(us_per $((s_last - s_first)) "$ms" "$rate")" -v j="$jit_us" 'BEGIN { printf "%.1f", s - j }')"
+    pg_us="$(us_per $((p_last - p_first)) "$ms" "$rate")"
+    mosq_us="$(us_per $((m_last - m_first)) "$ms" "$rate")"
     # the generator is done long before the rows when batches pile up in the broker: its whole life's CPU
     # (JVM start and warm-up included) over every reading it sent
-    us="$us / $(awk -v t="$gen_ticks" -v hz="$CLK_TCK" -v n="$expected" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')"
+    gen_us="$(awk -v t="$gen_ticks" -v hz="$CLK_TCK" -v n="$expected" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')"
+    chain_us="$(awk -v a="$svc_us" -v b="$pg_us" -v c="$mosq_us" -v d="$gen_us" 'BEGIN { printf "%.1f", a + b + c + d }')"
     drained="$(awk -v ms=$((t_last - gen_end)) 'BEGIN { printf "%.1f", (ms < 0 ? 0 : ms) / 1000 }')"
   fi
 
@@ -300,15 +306,20 @@ measure() { # mode
   else all="no ($distinct distinct of $expected, $rows rows, $dead dead letters)"; INCOMPLETE=1; fi
   rss="$(hwm_mb "$SVC_PID")"; rss="${rss:-n/a}"
   heap_max="$(awk 'BEGIN { m = 0 } $1 > m { m = $1 } END { printf "%.0f", m / 1048576 }' "$TMP/heap-$label")"
-  [[ "$mode" == single && -z "$SINGLE_RATE" ]] && SINGLE_RATE="$rate"
-  local ratio
+  [[ "$mode" == single && -z "$SINGLE_RATE" ]] && SINGLE_RATE="$rate" SINGLE_CHAIN="$chain_us"
+  local ratio cost_ratio
   ratio="$(awk -v r="$rate" -v s="$SINGLE_RATE" 'BEGIN { if (s + 0 > 0 && r + 0 > 0) printf "%.2f", r / s; else print "n/a" }')"
+  cost_ratio="$(awk -v c="$chain_us" -v s="$SINGLE_CHAIN" 'BEGIN { if (s + 0 > 0 && c + 0 > 0) printf "%.2f", s / c; else print "n/a" }')"
   log "$label: $(cat "$TMP/gen-$label.out"); stored $rows rows ($distinct distinct) of $expected, dead letters $dead," \
     "rejected $rejected, duplicates $dupes; $(fmt "$rate") readings/s; CPU service $cpu %, postgres $pg_cpu %," \
     "mosquitto $mosq_cpu %, box idle $idle %"
   local msg_rate
   msg_rate="$(awk -v r="$rate" -v n="$READINGS" -v m="${messages:-0}" 'BEGIN { if (r + 0 > 0 && m > 0) printf "%.0f", r * m / n; else print "n/a" }')"
-  echo "| $([[ "$mode" == single ]] && echo single-device || echo gateway) | $([[ "$mode" == single ]] && echo – || echo "$mode") | $READINGS | ${messages:-n/a} | $(fmt "$rate") | $msg_rate | $ratio | $all | $rss | $heap_max | $cpu | $us | $ingest_us | $idle | $drained | $load | \`$args\` |" >>"$TMP/rows"
+  local name batch
+  name="$([[ "$mode" == single ]] && echo single-device || echo gateway)"
+  batch="$([[ "$mode" == single ]] && echo – || echo "$mode")"
+  echo "| $name | $batch | $READINGS | ${messages:-n/a} | $(fmt "$rate") | $msg_rate | $ratio | $all | $rss | $heap_max | $drained | $load | \`$args\` |" >>"$TMP/rows"
+  echo "| $name | $batch | $cpu | $svc_us | $ingest_us | $jit_us | $pg_us | $mosq_us | $gen_us | $chain_us | $cost_ratio | $idle |" >>"$TMP/cpu-rows"
   stop_service
 }
 fmt() { awk -v r="$1" 'BEGIN { if (r == "" || r == "n/a") print "n/a"; else printf "%.0f", r }'; }
@@ -328,8 +339,18 @@ cat <<EOF
 
 $MACHINE, $(date +%F); build $COMMIT; \`$COMMAND_LINE\`; $(((RATE > 0)) && echo "paced at $RATE readings/s" || echo flood), $WARMUP warm-up readings per mode (not measured), $DEVICES devices over $GATEWAYS gateways (connections), QoS 1; service $SERVICE_JAVA_OPTS; load average $LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end.
 
-| mode | batch | readings | messages | readings/s | messages/s | × single-device | stored once | peak RSS MB | heap max MiB | service CPU % | CPU µs/reading: service / postgres / mosquitto / generator | of which the ingest thread µs/reading | box idle % | drained s | load 1m | generator |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| mode | batch | readings | messages | readings/s | messages/s | × single-device | stored once | peak RSS MB | heap max MiB | drained s | load 1m | generator |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
 $(cat "$TMP/rows")
+
+Where the CPU goes, in µs per reading over the measured window (the generator: over its whole run). The service
+without its JIT compiler threads (JIT: the compiler's catching up, a cost of a young JVM); the ingest thread
+(grid-mqtt: MQTT, decode, admit, locate, judge) is part of the service; chain = service + postgres +
+mosquitto + generator, every process of the load on this box; × single-device by CPU = the single-device
+chain over this one (what the readings/s ratio would be if the chain had the cores to itself).
+
+| mode | batch | service % of a core | service µs | ingest thread µs | JIT µs | postgres µs | mosquitto µs | generator µs | chain µs | × single-device by CPU | box idle % |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+$(cat "$TMP/cpu-rows")
 EOF
 if (( INCOMPLETE )); then log "not every reading was stored exactly once: exit status 3"; exit 3; fi
