@@ -8,8 +8,10 @@
 # (--rate, readings/s), and waits until all are stored (progress from GET /api/v1/stats/ingest with an admin
 # token of the jar's own `token` command; the database decides). It checks every reading stored exactly once
 # (rows of the run's devices = readings sent, no (device, seq) twice, no dead letter), samples the heap used
-# (jvm_memory_used_bytes on the management port) once a second and reads the peak RSS (VmHWM), then prints
-# a Markdown table and stops what it started (and nothing else).
+# (jvm_memory_used_bytes on the management port) once a second and reads the peak RSS (VmHWM), counts the
+# CPU per reading of the service (by thread, from /proc: its JIT compiler threads apart, the ingest thread),
+# of the PostgreSQL server on PGPORT, Mosquitto and the generator, then prints two Markdown tables (the
+# figures; where the CPU goes) and stops what it started (and nothing else).
 #
 # Build first:  ./mvnw package -DskipTests && ./mvnw -q -f bench/pom.xml package
 # Run:          bench/gateway.sh [--readings=N] [--warmup=W] [--modes=single,1,10,50,200] [--gateways=G]
@@ -26,7 +28,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 COMMAND_LINE="bench/gateway.sh${*:+ $*}"
 
 READINGS="${READINGS:-200000}"        # measured readings in each mode
-WARMUP="${WARMUP:-50000}"             # readings sent first in each mode, not measured (JIT, database)
+WARMUP="${WARMUP:-100000}"            # readings sent first in each mode, not measured (JIT, database)
 MODES="${MODES:-single,1,10,50,200}"  # single and/or batch sizes; one fresh service each; single is the baseline
 GATEWAYS="${GATEWAYS:-4}"             # gateways (connections) of a batch mode; single uses as many connections
 DEVICES="${DEVICES:-1000}"            # distinct device ids, spread over the gateways (connections)
@@ -338,6 +340,11 @@ COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo uncommitted)
 cat <<EOF
 
 $MACHINE, $(date +%F); build $COMMIT; \`$COMMAND_LINE\`; $(((RATE > 0)) && echo "paced at $RATE readings/s" || echo flood), $WARMUP warm-up readings per mode (not measured), $DEVICES devices over $GATEWAYS gateways (connections), QoS 1; service $SERVICE_JAVA_OPTS; load average $LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end.
+
+readings/s: rows stored per second while the measured readings go in (polled every 0.5 s, as ingest.sh);
+stored once: the rows of the mode's devices = readings sent (warm-up included), no (device, seq) twice, no dead
+letter; peak RSS: the service's VmHWM; heap max: the most heap used in a scrape a second; drained: how long
+after the generator's last acknowledgement the last row was stored (batches wait in the broker).
 
 | mode | batch | readings | messages | readings/s | messages/s | × single-device | stored once | peak RSS MB | heap max MiB | drained s | load 1m | generator |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|
