@@ -33,7 +33,7 @@ thread_ticks() { # pid [name-prefix]: "<thread name, digits as N>\t<utime+stime 
   awk -v want="${2-}" '{ i = 0; for (p = 1; (q = index(substr($0, p), ")")) > 0; p += q) i = p + q - 1
       name = substr($0, index($0, "(") + 1, i - index($0, "(") - 1); split(substr($0, i + 2), f, " ")
       if (want == "") { gsub(/[0-9]/, "N", name); t[name] += f[12] + f[13] } else if (index(name, want) == 1) s += f[12] + f[13] }
-    END { if (want != "") print s + 0; else for (n in t) print n "\t" t[n] }' /proc/"$1"/task/*/stat 2>/dev/null
+    END { if (want != "") print s + 0; else for (n in t) print n "\t" t[n] }' /proc/"$1"/task/*/stat 2>/dev/null || true # a thread may end between the glob and awk
 }
 
 wait_port() { # port seconds pid
