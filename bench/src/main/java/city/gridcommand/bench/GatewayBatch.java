@@ -42,10 +42,6 @@ final class GatewayBatch implements Feed {
         this.json = new StringBuilder(16 + batch * 100);
     }
 
-    String gatewayId() {
-        return gatewayId;
-    }
-
     @Override
     public int batch() {
         return batch;
