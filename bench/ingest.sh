@@ -125,33 +125,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-wait_port() { # port seconds pid
-  local i
-  for ((i = 0; i < $2 * 10; i++)); do
-    port_busy "$1" && return 0
-    kill -0 "$3" 2>/dev/null || return 1
-    sleep 0.1
-  done
-  return 1
-}
 
-pg_ticks() { # PostgreSQL's CPU (its processes are not ours: only read): every live postgres process, plus what
-  # the postmaster reaped from backends that already exited (its cutime+cstime)
-  local t=0 p s ppid
-  local -a f
-  for p in $(pgrep -x postgres 2>/dev/null || true); do
-    s="$(cat "/proc/$p/stat" 2>/dev/null)" || continue
-    read -r -a f <<<"${s##*) }"
-    t=$((t + f[11] + f[12]))
-    ppid="${f[1]}"
-    [[ "$(cat "/proc/$ppid/comm" 2>/dev/null)" == postgres ]] || t=$((t + f[13] + f[14]))
-  done
-  echo "$t"
-}
-hwm_mb() { awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || true; }
-cpu_pct() { # ticks-delta ms-delta
-  awk -v t="$1" -v ms="$2" -v hz="$CLK_TCK" 'BEGIN { if (ms > 0) printf "%.0f", t / hz / (ms / 1000) * 100; else print "n/a" }'
-}
 field() { sed -n "s/.*\\b$1=\\([0-9.]*\\).*/\\1/p" "$2" | tail -1; }
 fmt_rate() { awk -v r="$1" 'BEGIN { if (r == "" || r == "n/a") print "n/a"; else printf "%.0f", r }'; }
 

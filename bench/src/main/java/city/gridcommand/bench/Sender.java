@@ -1,20 +1,19 @@
 package city.gridcommand.bench;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.datatypes.MqttTopic;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends one connection's share of the load from one thread. Pacing follows an absolute schedule
- * (message k is due at start + k/rate), so sleeping late never makes the run slower than the target: the
- * messages that came due meanwhile go out together. A semaphore bounds unacknowledged publishes.
+ * Sends one connection's share of the load from one thread: its {@link Feed}'s messages, each holding up to
+ * the feed's batch of readings. Counts and rates are of readings; a message goes out once its batch is due.
+ * Pacing follows an absolute schedule (message k is due at start + k/message rate), so sleeping late never
+ * makes the run slower than the target: the messages that came due meanwhile go out together. A semaphore
+ * bounds unacknowledged publishes.
  */
 final class Sender {
 
@@ -25,35 +24,30 @@ final class Sender {
 
     private final Mqtt5AsyncClient client;
     private final MqttQos qos;
-    private final MqttTopic[] topics;
-    private final long[] seq;
+    private final Feed feed;
     private final int maxInflight;
     private final Semaphore inflight;
     private final long stallNanos;
-    private final StringBuilder json = new StringBuilder(96);
-    /** The device the next message goes to; the round-robin goes on across calls of run. */
-    private int next;
 
-    Sender(Mqtt5AsyncClient client, MqttQos qos, String idPrefix, int[] devices, int maxInflight,
-            long stallSeconds) {
+    Sender(Mqtt5AsyncClient client, MqttQos qos, Feed feed, int maxInflight, long stallSeconds) {
         this.client = client;
         this.qos = qos;
-        this.topics = new MqttTopic[devices.length];
-        for (int i = 0; i < devices.length; i++) {
-            topics[i] = MqttTopic.of("grid/v1/sensors/" + idPrefix + String.format("%06d", devices[i]) + "/telemetry");
-        }
-        this.seq = new long[devices.length];
+        this.feed = feed;
         this.maxInflight = maxInflight;
         this.inflight = new Semaphore(maxInflight);
         this.stallNanos = TimeUnit.SECONDS.toNanos(stallSeconds);
     }
 
     /**
-     * Sends until {@code count} messages went out (count > 0) or until {@code deadline} (nanoTime, if not 0),
-     * at {@code rate} msgs/s (0 = unpaced); the schedule counts from {@code start} (nanoTime), the same for
-     * every sender. Devices continue their {@code seq} from an earlier call.
+     * Sends until {@code readings} readings went out (readings > 0) or until {@code deadline} (nanoTime, if
+     * not 0), at {@code readingRate} readings/s (0 = unpaced); the schedule counts from {@code start}
+     * (nanoTime), the same for every sender. Messages hold the feed's batch, the last one what is left.
+     * Devices continue their {@code seq} from an earlier call.
      */
-    void run(Stats stats, long count, double rate, long start, long deadline) {
+    void run(Stats stats, long readings, double readingRate, long start, long deadline) {
+        int batch = feed.batch();
+        long count = (readings + batch - 1) / batch;
+        double rate = readingRate / batch;
         long sent = 0;
         while (count == 0 || sent < count) {
             long now = System.nanoTime();
@@ -77,8 +71,7 @@ final class Sender {
                 if (!acquire(deadline)) {
                     return;
                 }
-                publish(next, stats);
-                next = next + 1 == topics.length ? 0 : next + 1;
+                publish(readings == 0 ? batch : (int) Math.min(batch, readings - sent * batch), stats);
                 sent++;
             }
         }
@@ -108,12 +101,12 @@ final class Sender {
         }
     }
 
-    private void publish(int device, Stats stats) {
-        long s = ++seq[device];
+    private void publish(int readings, Stats stats) {
+        Feed.Message next = feed.next(readings);
         Mqtt5Publish message = Mqtt5Publish.builder()
-                .topic(topics[device])
+                .topic(next.topic())
                 .qos(qos)
-                .payload(payload(s))
+                .payload(next.payload())
                 .build();
         stats.published.increment();
         client.publish(message).whenComplete((result, error) -> {
@@ -126,23 +119,9 @@ final class Sender {
                     && qos1.getPubAck().getReasonCode().isError()) {
                 stats.completed(false, "PUBACK " + qos1.getPubAck().getReasonCode());
             } else {
-                stats.completed(true, null);
+                stats.acked(readings);
             }
         });
-    }
-
-    /** {"ts":<now>,"seq":<s>,"metrics":{"smoke":0.05..0.29,"temp":18.0..25.9}} */
-    private byte[] payload(long s) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        int smoke = 5 + random.nextInt(25);
-        int temp = 180 + random.nextInt(80);
-        json.setLength(0);
-        json.append("{\"ts\":").append(System.currentTimeMillis())
-                .append(",\"seq\":").append(s)
-                .append(",\"metrics\":{\"smoke\":0.").append(smoke < 10 ? "0" : "").append(smoke)
-                .append(",\"temp\":").append(temp / 10).append('.').append(temp % 10)
-                .append("}}");
-        return json.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Waits until every publish of this connection is answered or {@code until} (nanoTime) passes. */

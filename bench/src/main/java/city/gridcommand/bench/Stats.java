@@ -9,6 +9,8 @@ final class Stats {
     final LongAdder published = new LongAdder();
     final LongAdder acked = new LongAdder();
     final LongAdder failed = new LongAdder();
+    /** Readings in the acknowledged messages (a gateway's message holds many). */
+    final LongAdder ackedReadings = new LongAdder();
     /** nanoTime of the latest acknowledgement or failure. */
     private final LongAccumulator lastCompletion = new LongAccumulator(Math::max, Long.MIN_VALUE);
     private volatile long startNanos = System.nanoTime();
@@ -16,6 +18,12 @@ final class Stats {
 
     void start() {
         startNanos = System.nanoTime();
+    }
+
+    /** A message holding {@code readings} readings was acknowledged. */
+    void acked(int readings) {
+        ackedReadings.add(readings);
+        completed(true, null);
     }
 
     void completed(boolean ok, String error) {
