@@ -55,7 +55,7 @@ public final class GatewayBatch {
                 requireEnd(parser);
                 throw new RejectedMessageException(RejectReason.NOT_AN_OBJECT, "payload must be a JSON object");
             }
-            List<Entry> entries = null;
+            List<Entry> entries = new ArrayList<>();
             boolean present = false;
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
                 String field = parser.currentName();
@@ -70,8 +70,7 @@ public final class GatewayBatch {
                     throw JsonFields.wrongType(member, "an object of " + noun(source) + " ids to arrays of readings");
                 }
                 present = true;
-                entries = entries == null ? readEntries(parser, payload, member) : concat(entries,
-                        readEntries(parser, payload, member));
+                entries.addAll(readEntries(parser, payload, member));
             }
             requireEnd(parser);
             if (!present) {
@@ -180,11 +179,5 @@ public final class GatewayBatch {
         System.arraycopy(middle, 0, out, 1, middle.length);
         out[out.length - 1] = (byte) close;
         return out;
-    }
-
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> both = new ArrayList<>(a);
-        both.addAll(b);
-        return both;
     }
 }
