@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * entries, written last: {@link ChangeLog}), and its dead letters, including one for each conflicting
  * duplicate (a stored key with another payload: {@link Duplicates}). Failures are sorted by SQLSTATE
  * into "the data was refused" (permanent) and "the database is unavailable" (retry).
- * Event changes are handed to {@code afterCommit} once they are durable.
+ * Event changes are handed to {@code afterCommit} once they are durable. A batch of one feed's plain
+ * signals is a single INSERT without a transaction, tried first as if every row were new
+ * ({@link FreshFirstInsert}).
  */
 public final class PgBatchStore implements BatchStore {
 
@@ -32,6 +34,7 @@ public final class PgBatchStore implements BatchStore {
     private final Pool pool;
     private final EventRaising raising;
     private final Consumer<List<EventChange>> afterCommit;
+    private final FreshFirstInsert freshFirst = new FreshFirstInsert();
 
     public PgBatchStore(Pool pool, EventRaising raising, Consumer<List<EventChange>> afterCommit) {
         this.pool = pool;
@@ -108,6 +111,11 @@ public final class PgBatchStore implements BatchStore {
         }
     }
 
+    /** Whether the next one-statement batch goes straight to {@code ON CONFLICT} ({@link FreshFirstInsert}). */
+    boolean expectsDuplicates() {
+        return freshFirst.expectsDuplicates();
+    }
+
     private Future<Void> insertAll(SqlConnection connection, Batch batch, long now) {
         batch.changes.clear();
         batch.triggers.clear();
@@ -127,7 +135,9 @@ public final class PgBatchStore implements BatchStore {
                 // statements of their own; if one of them fails, the retry finds the rows just stored as
                 // redeliveries and the conflict again, so nothing is stored twice or lost.
                 SignalKeys.FeedKey key = SignalKeys.of(source);
-                chain = chain.compose(v -> FeedInserts.forSource(source).run(connection, rows))
+                BatchInsert<?> insert = FeedInserts.forSource(source);
+                boolean alone = batch.isOneStatement();
+                chain = chain.compose(v -> alone ? freshFirst.insert(connection, insert, rows) : insert.run(connection, rows))
                         .compose(count -> Duplicates.ofCount(connection, key, rows, count))
                         .map(sorted -> record(batch, source, sorted));
             }

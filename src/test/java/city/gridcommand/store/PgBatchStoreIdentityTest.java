@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * The store's side of message identity, batch by batch against a real PostgreSQL: a redelivery (the
  * same bytes under a stored key) is a duplicate, another payload under a stored key a conflicting
  * duplicate that is dead-lettered and never stored twice, within one batch and across batches, in the
- * single-statement path and in the transaction that raises events.
+ * single-statement path (tried as all new first) and in the transaction that raises events.
  */
 @QuarkusTest
 @QuarkusTestResource(value = GridTestResource.class, restrictToAnnotatedClass = false)
@@ -102,6 +102,33 @@ class PgBatchStoreIdentityTest {
         assertThat(db.text("SELECT detail FROM dead_letter WHERE sender_id = $1 ORDER BY id LIMIT 1", sensor))
                 .contains("(device_id, ts, seq) = (" + sensor + ", " + ts + ", 1)")
                 .contains("stored " + sha256(first)).contains("this one " + sha256(other));
+    }
+
+    @Test
+    void aBatchWrittenAloneIsTriedAsAllNewAndAfterARedeliveryTheNextBatchesSkipStoredRowsStraightAway()
+            throws Exception {
+        String sensor = "fresh-" + run;
+        String[] payloads = new String[5];
+        for (int seq = 1; seq <= 4; seq++) {
+            payloads[seq] = "{\"ts\":" + ts + ",\"seq\":" + seq + ",\"metrics\":{\"temp\":20}}";
+        }
+
+        StoredCounts first = write(reading(sensor, 1, ts, 20, payloads[1]), reading(sensor, 2, ts, 20, payloads[2]));
+        boolean carefulAfterNewRows = store.expectsDuplicates();
+        StoredCounts redelivered = write(reading(sensor, 2, ts, 20, payloads[2]), reading(sensor, 3, ts, 20, payloads[3]));
+        boolean carefulAfterRedelivery = store.expectsDuplicates();
+        StoredCounts next = write(reading(sensor, 4, ts, 20, payloads[4]));
+
+        assertThat(first.newOf(SignalSource.TELEMETRY)).isEqualTo(2);
+        assertThat(carefulAfterNewRows).as("rows all new: the next batch is tried as all new too").isFalse();
+        assertThat(redelivered.newOf(SignalSource.TELEMETRY)).as("the redelivery fails the all-new insert, "
+                + "and the batch is inserted again skipping it").isEqualTo(1);
+        assertThat(redelivered.conflictsOf(SignalSource.TELEMETRY)).isZero();
+        assertThat(carefulAfterRedelivery).isTrue();
+        assertThat(next.newOf(SignalSource.TELEMETRY)).isEqualTo(1);
+        assertThat(store.expectsDuplicates()).as("careful for %d batches", FreshFirstInsert.CAREFUL_BATCHES).isTrue();
+        assertThat(db.count("SELECT count(*) FROM telemetry WHERE device_id = $1", sensor)).isEqualTo(4);
+        assertThat(db.count("SELECT count(*) FROM dead_letter WHERE sender_id = $1", sensor)).isZero();
     }
 
     @Test
