@@ -22,12 +22,25 @@ import java.util.stream.Collectors;
  */
 final class BatchInsert<R> {
 
-    /** A column: its name, its SQL array type, the Java type of its values and how to get one from a row. */
-    record Column<R>(String name, String arrayType, Class<?> type, Function<R, ?> value) {
+    /**
+     * A column: its name, its SQL array type, the Java type of its values, how to get one from a row, and
+     * what a {@link #placed} insert selects for it from the unnested parameter (its name, or a cast of it).
+     */
+    record Column<R>(String name, String arrayType, Class<?> type, Function<R, ?> value, String selected) {
     }
 
     static <R> Column<R> column(String name, String arrayType, Class<?> type, Function<R, ?> value) {
-        return new Column<>(name, arrayType, type, value);
+        return new Column<>(name, arrayType, type, value, name);
+    }
+
+    /**
+     * A JSON column sent as text and cast to {@code jsonb} row by row in the SELECT list: casting the
+     * whole parameter ({@code $n::text[]::jsonb[]}) builds a jsonb array first and costs PostgreSQL almost
+     * three times the CPU per row (BENCHMARKS.md, gateways); a String parameter would be sent as a JSON
+     * string, not as the object it holds.
+     */
+    static <R> Column<R> jsonbColumn(String name, Function<R, String> value) {
+        return new Column<>(name, "text[]", String.class, value, name + "::jsonb");
     }
 
     /**
@@ -60,17 +73,19 @@ final class BatchInsert<R> {
         this.itemColumns = itemColumns;
     }
 
-    /** {@code INSERT INTO table (columns) SELECT * FROM unnest($1::type[], …) ON CONFLICT DO NOTHING}. */
+    /** {@code INSERT INTO table (columns) SELECT columns FROM unnest($1::type[], …) ON CONFLICT DO NOTHING}. */
     static <R> BatchInsert<R> unnest(String table, Function<PendingItem, R> row, List<Column<R>> columns) {
-        return new BatchInsert<>("INSERT INTO " + table + " (" + names(columns) + ") SELECT * FROM unnest("
-                + placeholders(columns, false) + ") " + SKIP_STORED, row, columns, List.of());
+        String names = names(columns);
+        return new BatchInsert<>("INSERT INTO " + table + " (" + names + ") SELECT " + selected(columns)
+                + " FROM unnest(" + placeholders(columns, false) + ") AS u(" + names + ") " + SKIP_STORED,
+                row, columns, List.of());
     }
 
     /** Like {@link #unnest}, followed by the {@link #SIGNAL_COLUMNS}. */
     static <R> BatchInsert<R> placed(String table, Function<PendingItem, R> row, List<Column<R>> columns) {
         String names = names(columns);
         return new BatchInsert<>("INSERT INTO " + table + " (" + names + ", cell, cell_path, payload_hash) SELECT "
-                + names + ", cell, string_to_array(cell_path, ','), payload_hash FROM unnest("
+                + selected(columns) + ", cell, string_to_array(cell_path, ','), payload_hash FROM unnest("
                 + placeholders(columns, true) + ") AS u(" + names + ", cell, cell_path, payload_hash)"
                 + " " + SKIP_STORED, row, columns, SIGNAL_COLUMNS);
     }
@@ -126,6 +141,10 @@ final class BatchInsert<R> {
             tuple.addValue(column);
         }
         return tuple;
+    }
+
+    private static String selected(List<? extends Column<?>> columns) {
+        return columns.stream().map(Column::selected).collect(Collectors.joining(", "));
     }
 
     private static String names(List<? extends Column<?>> columns) {

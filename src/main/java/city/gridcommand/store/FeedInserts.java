@@ -31,8 +31,7 @@ final class FeedInserts {
                     column("seq", "int8[]", Long.class, Telemetry::seq),
                     column("ts", "int8[]", Long.class, Telemetry::ts),
                     column("received_at", "int8[]", Long.class, Telemetry::receivedAt),
-                    // text, cast to jsonb by PostgreSQL: the client would send a String as a JSON string
-                    column("metrics", "text[]::jsonb[]", String.class, t -> MetricsJson.write(t.metrics())),
+                    BatchInsert.jsonbColumn("metrics", t -> MetricsJson.write(t.metrics())),
                     column("lat", "float8[]", Double.class, t -> lat(t.position())),
                     column("lon", "float8[]", Double.class, t -> lon(t.position()))));
 
