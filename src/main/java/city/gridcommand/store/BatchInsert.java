@@ -105,7 +105,7 @@ final class BatchInsert<R> {
 
     /**
      * Runs the insert without {@code ON CONFLICT}, for rows expected to be all new: PostgreSQL then does not
-     * look each key up before inserting it (a third of its CPU per telemetry row, BENCHMARKS.md). A row whose
+     * look each key up before inserting it (a fifth to a quarter of its CPU per row, BENCHMARKS.md). A row whose
      * key is stored already, or a key twice in the batch, fails the whole statement with a unique violation
      * (23505) and nothing is inserted; {@link FreshFirstInsert} then runs {@link #run}.
      */

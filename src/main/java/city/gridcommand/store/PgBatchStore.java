@@ -137,7 +137,8 @@ public final class PgBatchStore implements BatchStore {
                 SignalKeys.FeedKey key = SignalKeys.of(source);
                 BatchInsert<?> insert = FeedInserts.forSource(source);
                 boolean alone = batch.isOneStatement();
-                chain = chain.compose(v -> alone ? freshFirst.insert(connection, insert, rows) : insert.run(connection, rows))
+                chain = chain.compose(v -> alone ? freshFirst.insert(connection, insert, rows)
+                                : insert.run(connection, rows))
                         .compose(count -> Duplicates.ofCount(connection, key, rows, count))
                         .map(sorted -> record(batch, source, sorted));
             }

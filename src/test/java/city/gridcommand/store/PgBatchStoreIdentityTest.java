@@ -115,7 +115,8 @@ class PgBatchStoreIdentityTest {
 
         StoredCounts first = write(reading(sensor, 1, ts, 20, payloads[1]), reading(sensor, 2, ts, 20, payloads[2]));
         boolean carefulAfterNewRows = store.expectsDuplicates();
-        StoredCounts redelivered = write(reading(sensor, 2, ts, 20, payloads[2]), reading(sensor, 3, ts, 20, payloads[3]));
+        StoredCounts redelivered = write(reading(sensor, 2, ts, 20, payloads[2]),
+                reading(sensor, 3, ts, 20, payloads[3]));
         boolean carefulAfterRedelivery = store.expectsDuplicates();
         StoredCounts next = write(reading(sensor, 4, ts, 20, payloads[4]));
 
