@@ -48,7 +48,7 @@ public final class PgBatchStore implements BatchStore {
         long now = System.currentTimeMillis();
         // One statement is atomic by itself: without BEGIN and COMMIT it is one round trip instead of three,
         // which is most of a batch's latency on a busy machine.
-        Future<Void> written = batch.isOneStatement()
+        Future<Void> written = batch.oneStatement
                 ? pool.withConnection(connection -> insertAll(connection, batch, now))
                 : pool.withTransaction(connection -> insertAll(connection, batch, now));
         return written
@@ -74,6 +74,8 @@ public final class PgBatchStore implements BatchStore {
         final List<EventChange> changes = new ArrayList<>();
         /** Per feed: whether a signal of it carries rule triggers. */
         final boolean[] triggered = new boolean[SOURCES];
+        /** Whether writing this batch takes a single INSERT, without a transaction ({@link #isOneStatement}). */
+        final boolean oneStatement;
 
         Batch(List<PendingItem> items) {
             for (int i = 0; i < SOURCES; i++) {
@@ -87,13 +89,14 @@ public final class PgBatchStore implements BatchStore {
                     triggered[item.source().ordinal()] |= item.triggered();
                 }
             }
+            oneStatement = isOneStatement();
         }
 
         /**
          * Whether writing this batch takes a single INSERT: one feed, no dead letters, and nothing that
          * follows from the rows (reports open cases, positions settle cell changes, triggers join events).
          */
-        boolean isOneStatement() {
+        private boolean isOneStatement() {
             if (!deadLetters.isEmpty()) {
                 return false;
             }
@@ -136,8 +139,7 @@ public final class PgBatchStore implements BatchStore {
                 // redeliveries and the conflict again, so nothing is stored twice or lost.
                 SignalKeys.FeedKey key = SignalKeys.of(source);
                 BatchInsert<?> insert = FeedInserts.forSource(source);
-                boolean alone = batch.isOneStatement();
-                chain = chain.compose(v -> alone ? freshFirst.insert(connection, insert, rows)
+                chain = chain.compose(v -> batch.oneStatement ? freshFirst.insert(connection, insert, rows)
                                 : insert.run(connection, rows))
                         .compose(count -> Duplicates.ofCount(connection, key, rows, count))
                         .map(sorted -> record(batch, source, sorted));
