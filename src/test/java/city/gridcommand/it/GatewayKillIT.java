@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * when it died comes again. The service is killed a second time while it takes that backlog (hundreds of
  * readings in flight, batches stored whose PUBACK the broker never read). Every reading of every batch the
  * gateway got a PUBACK for ends stored exactly once, and the last start counts every reading that came
- * again and was stored already as a duplicate.
+ * again and was stored already as a duplicate. For the second kill the service holds few batches at a time and
+ * PostgreSQL is made slow (a trigger that sleeps in every telemetry INSERT), so the backlog takes seconds to drain
+ * and the kill lands in it.
  */
 class GatewayKillIT {
 
@@ -117,11 +119,25 @@ class GatewayKillIT {
                 .isEqualTo(READINGS);
 
         // started again, it takes the backlog from its session, hundreds of readings in flight; killed again while
-        // at it, it leaves batches stored but not yet acknowledged, which the broker sends again
-        service.startApi();
-        await().atMost(Duration.ofSeconds(60)).until(() -> stored(prefix) >= storedAtKill + 2_000);
-        service.kill9();
-        long storedAtSecondKill = settled(prefix);
+        // at it, it leaves batches stored but not yet acknowledged, which the broker sends again. Left to itself the
+        // service drains a backlog of this size in one or two writes, well under a second and faster than a kill can
+        // be aimed. So this start holds at most 10 batches unacknowledged (its own setting) and writes to a slow
+        // PostgreSQL (every telemetry INSERT sleeps before it ends): the backlog then takes seconds on any machine
+        // and the kill lands in it, with INSERTs running that commit after the service is gone
+        service.setting("GRID_INGEST_CAPACITY", "10");
+        slowTelemetryWrites();
+        long storedAtSecondKill;
+        try {
+            service.startApi();
+            await().atMost(Duration.ofSeconds(60)).alias("the restarted service takes the backlog")
+                    .until(() -> stored(prefix) >= storedAtKill + 2_000);
+            service.kill9();
+            storedAtSecondKill = settled(prefix);
+        } finally {
+            database.execute("DROP TRIGGER IF EXISTS it_slow_write ON telemetry");
+            database.execute("DROP FUNCTION IF EXISTS it_slow_write()");
+            service.setting("GRID_INGEST_CAPACITY", null);
+        }
         assertThat(storedAtSecondKill).as("killed while taking the backlog").isLessThan(READINGS);
         service.start();
 
@@ -147,6 +163,14 @@ class GatewayKillIT {
                 .isPositive().isEqualTo(telemetry.getLong("received") - (READINGS - storedAtSecondKill));
         Thread.sleep(2_000);
         assertThat(stored(prefix)).as("nothing stored twice after things settle").isEqualTo(READINGS);
+    }
+
+    /** A statement trigger that makes every INSERT into telemetry take a tenth of a second longer: a slow disk. */
+    private static void slowTelemetryWrites() throws Exception {
+        database.execute("CREATE OR REPLACE FUNCTION it_slow_write() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN PERFORM pg_sleep(0.1); RETURN NULL; END $$");
+        database.execute("CREATE TRIGGER it_slow_write AFTER INSERT ON telemetry FOR EACH STATEMENT "
+                + "EXECUTE FUNCTION it_slow_write()");
     }
 
     private static long stored(String prefix) throws Exception {

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,14 @@ public final class ItDatabase implements AutoCloseable {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+    }
+
+    /** Runs one statement that returns no rows (DDL, or a change the test makes to the database itself). */
+    public void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:" + url, user, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

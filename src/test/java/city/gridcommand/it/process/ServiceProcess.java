@@ -47,6 +47,15 @@ public final class ServiceProcess implements AutoCloseable {
         this.logs = logs;
     }
 
+    /** Sets an environment variable for the starts that follow; {@code null} removes it. */
+    public void setting(String name, String value) {
+        if (value == null) {
+            environment.remove(name);
+        } else {
+            environment.put(name, value);
+        }
+    }
+
     /** Starts the service and waits until it reports ready, its ingest subscribed to the broker. */
     public void start() throws IOException, InterruptedException {
         launch();
