@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * when it died comes again. The service is killed a second time while it takes that backlog (hundreds of
  * readings in flight, batches stored whose PUBACK the broker never read). Every reading of every batch the
  * gateway got a PUBACK for ends stored exactly once, and the last start counts every reading that came
- * again and was stored already as a duplicate. For the second kill the service holds few batches at a time and
+ * again and was stored already as a duplicate. For the second kill the service holds few readings at a time and
  * PostgreSQL is made slow (a trigger that sleeps in every telemetry INSERT), so the backlog takes seconds to drain
  * and the kill lands in it.
  */
@@ -121,7 +121,7 @@ class GatewayKillIT {
         // started again, it takes the backlog from its session, hundreds of readings in flight; killed again while
         // at it, it leaves batches stored but not yet acknowledged, which the broker sends again. Left to itself the
         // service drains a backlog of this size in one or two writes, well under a second and faster than a kill can
-        // be aimed. So this start holds at most 10 batches unacknowledged (its own setting) and writes to a slow
+        // be aimed. So this start holds at most 10 readings unacknowledged (its own setting) and writes to a slow
         // PostgreSQL (every telemetry INSERT sleeps before it ends): the backlog then takes seconds on any machine
         // and the kill lands in it, with INSERTs running that commit after the service is gone
         service.setting("GRID_INGEST_CAPACITY", "10");
