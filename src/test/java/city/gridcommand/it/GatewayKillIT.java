@@ -125,17 +125,14 @@ class GatewayKillIT {
         // PostgreSQL (every telemetry INSERT sleeps before it ends): the backlog then takes seconds on any machine
         // and the kill lands in it, with INSERTs running that commit after the service is gone
         service.setting("GRID_INGEST_CAPACITY", "10");
-        slowTelemetryWrites();
         long storedAtSecondKill;
-        try {
+        try (AutoCloseable slow = slowTelemetryWrites()) {
             service.startApi();
             await().atMost(Duration.ofSeconds(60)).alias("the restarted service takes the backlog")
                     .until(() -> stored(prefix) >= storedAtKill + 2_000);
             service.kill9();
             storedAtSecondKill = settled(prefix);
         } finally {
-            database.execute("DROP TRIGGER IF EXISTS it_slow_write ON telemetry");
-            database.execute("DROP FUNCTION IF EXISTS it_slow_write()");
             service.setting("GRID_INGEST_CAPACITY", null);
         }
         assertThat(storedAtSecondKill).as("killed while taking the backlog").isLessThan(READINGS);
@@ -165,12 +162,16 @@ class GatewayKillIT {
         assertThat(stored(prefix)).as("nothing stored twice after things settle").isEqualTo(READINGS);
     }
 
-    /** A statement trigger that makes every INSERT into telemetry take a tenth of a second longer: a slow disk. */
-    private static void slowTelemetryWrites() throws Exception {
+    /**
+     * A statement trigger that makes every INSERT into telemetry take a tenth of a second longer, a slow disk,
+     * until the returned handle is closed.
+     */
+    private static AutoCloseable slowTelemetryWrites() throws Exception {
         database.execute("CREATE OR REPLACE FUNCTION it_slow_write() RETURNS trigger LANGUAGE plpgsql AS "
                 + "$$ BEGIN PERFORM pg_sleep(0.1); RETURN NULL; END $$");
         database.execute("CREATE TRIGGER it_slow_write AFTER INSERT ON telemetry FOR EACH STATEMENT "
                 + "EXECUTE FUNCTION it_slow_write()");
+        return () -> database.execute("DROP FUNCTION it_slow_write() CASCADE");
     }
 
     private static long stored(String prefix) throws Exception {

@@ -48,7 +48,7 @@ public final class ItDatabase implements AutoCloseable {
     }
 
     public long count(String sql, Object... params) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:" + url, user, "");
+        try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
@@ -62,7 +62,7 @@ public final class ItDatabase implements AutoCloseable {
 
     /** Runs one statement that returns no rows (DDL, or a change the test makes to the database itself). */
     public void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:" + url, user, "");
+        try (Connection connection = connect();
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
@@ -70,7 +70,7 @@ public final class ItDatabase implements AutoCloseable {
 
     /** The first column of every row, as text, in the query's order. */
     public List<String> texts(String sql, Object... params) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:" + url, user, "");
+        try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
@@ -83,6 +83,10 @@ public final class ItDatabase implements AutoCloseable {
             }
             return texts;
         }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:" + url, user, "");
     }
 
     @Override
